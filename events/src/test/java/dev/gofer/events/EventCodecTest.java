@@ -1,0 +1,123 @@
+package dev.gofer.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+class EventCodecTest {
+
+    static List<String> registeredTypes() {
+        return EventTypes.all().stream().map(EventTypes.Registration::type).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("registeredTypes")
+    void shouldRoundTripGoldenSampleWhenDecodedAndEncodedAgain(String type) throws IOException {
+        byte[] golden = golden(type);
+
+        Envelope<?> decoded = EventCodec.decode(golden);
+        JsonNode reEncoded = EventCodec.mapper().readTree(EventCodec.encode(decoded));
+
+        assertThat(decoded.type()).isEqualTo(type);
+        assertThat(decoded.version()).isEqualTo(1);
+        assertThat(reEncoded).isEqualTo(EventCodec.mapper().readTree(golden));
+    }
+
+    @Test
+    void shouldDecodeRunRequestedGoldenIntoItsFields() throws IOException {
+        Envelope<?> envelope = EventCodec.decode(golden(RunRequested.TYPE));
+
+        assertThat(envelope.eventId()).isEqualTo("3f1b2c4d-0000-4000-8000-000000000001");
+        assertThat(envelope.key()).isEqualTo("default/simple");
+        assertThat(envelope.occurredAt()).isEqualTo(Instant.parse("2026-11-28T09:00:00Z"));
+        assertThat(envelope.payload()).isEqualTo(new RunRequested("default", "simple", Map.of("GREETING", "hello"),
+                new Initiator("external", "billing-system")));
+    }
+
+    @Test
+    void shouldWriteSnakeCaseAndEnumWireNamesWhenEncoding() {
+        var ref = new TaskRunRef("default", "simple", 7, "build");
+        var envelope = Envelope.of(ref.key(), new TaskRunToResolve(ref, 1, "local/busybox:latest", List.of(),
+                List.of("true"), List.of(new Variable("A", "b", VariableSource.RUN_OPTIONS)), null,
+                PullPolicy.ALWAYS));
+
+        String json = EventCodec.encodeToString(envelope);
+
+        assertThat(json).contains("\"task_run\":{\"namespace_id\":\"default\"", "\"run_id\":7",
+                "\"source\":\"run_options\"", "\"pull_policy\":\"always\"", "\"type\":\"task-run.to-resolve\"");
+    }
+
+    @Test
+    void shouldDefaultOptionalFieldsWhenOutsidePublisherOmitsThem() {
+        String minimal = """
+                {"event_id":"x-1","type":"run.requested","version":1,"occurred_at":"2026-11-28T09:00:00Z",
+                 "key":"default/simple","payload":{"namespace_id":"default","pipeline_id":"simple"}}
+                """;
+
+        RunRequested request = (RunRequested) EventCodec.decode(minimal.getBytes(StandardCharsets.UTF_8)).payload();
+
+        assertThat(request.variables()).isEmpty();
+        assertThat(request.initiator()).isEqualTo(new Initiator("external", ""));
+    }
+
+    @Test
+    void shouldNameTheReasonWhenRecordIsInvalid() {
+        assertThatThrownBy(() -> EventCodec.decode("not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class).hasMessageStartingWith("malformed JSON");
+        assertThatThrownBy(() -> EventCodec.decode(new byte[0]))
+                .isInstanceOf(InvalidEventException.class).hasMessage("empty record value");
+        assertThatThrownBy(() -> decode("{\"event_id\":\"a\",\"type\":\"run.exploded\",\"version\":1}"))
+                .isInstanceOf(InvalidEventException.class).hasMessage("unknown event type 'run.exploded'");
+        assertThatThrownBy(() -> decode("""
+                {"event_id":"a","type":"run.requested","version":9,"occurred_at":"2026-11-28T09:00:00Z","key":"k",
+                 "payload":{"namespace_id":"default","pipeline_id":"simple"}}"""))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("unsupported version 9");
+        assertThatThrownBy(() -> decode("""
+                {"event_id":"a","type":"run.requested","version":1,"occurred_at":"2026-11-28T09:00:00Z","key":"k",
+                 "payload":{"namespace_id":"default"}}"""))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage("invalid 'run.requested': field 'pipeline_id' is required and must not be blank");
+        assertThatThrownBy(() -> decode("""
+                {"type":"run.requested","version":1,"occurred_at":"2026-11-28T09:00:00Z","key":"k",
+                 "payload":{"namespace_id":"default","pipeline_id":"simple"}}"""))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("'event_id' is required");
+    }
+
+    @Test
+    void shouldRefuseEventOfAnotherFamilyWhenFamilyIsGiven() throws IOException {
+        byte[] logChunk = golden(LogChunk.TYPE);
+
+        assertThatThrownBy(() -> EventCodec.decode(logChunk, TaskRunEvent.class))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage("event type 'log.chunk' does not belong on a topic of TaskRunEvent");
+    }
+
+    @Test
+    void shouldListEveryTopicWithItsDeadLetterTwin() {
+        assertThat(Topics.all()).contains(Topics.RUN_REQUESTS, "gofer.run-requests.dlq", Topics.TASK_RUN_LOGS,
+                "gofer.task-runs.logs.dlq").hasSize(10);
+    }
+
+    private static Envelope<?> decode(String json) {
+        return EventCodec.decode(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] golden(String type) throws IOException {
+        try (InputStream in = EventCodecTest.class.getResourceAsStream("/golden/v1/" + type + ".json")) {
+            assertThat(in).as("golden sample for %s", type).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+}
