@@ -1,0 +1,2 @@
+/** HTTP error mapping: every error leaves as application/problem+json. */
+package dev.gofer.api.common.rest;

@@ -1,0 +1,101 @@
+package dev.gofer.api.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+import dev.gofer.events.EventCodec;
+import dev.gofer.events.EventPublisher;
+
+/**
+ * Publishes committed outbox rows in id order and deletes them once the broker has acknowledged them. Runs right
+ * after each commit and from a 1 s sweep that picks up anything a crash left behind. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several api-service instances never publish the same row at the same time; a
+ * crash between publish and delete republishes, and consumers dedupe on the event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 200;
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    EventPublisher publisher;
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    /** Asks for a drain soon; cheap and idempotent. */
+    public void wake() {
+        if (pending.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        wake();
+    }
+
+    private void drain() {
+        pending.set(false);
+        try {
+            while (publishBatch() == BATCH) {
+                // more rows are waiting
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Publishes up to one batch; returns how many rows it published. */
+    int publishBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<OutboxRow> rows = em
+                    .createNativeQuery("SELECT * FROM outbox ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED",
+                            OutboxRow.class)
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+            for (OutboxRow row : rows) {
+                acks.add(publisher.publish(row.topic, EventCodec.decode(row.envelope)));
+            }
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            em.createQuery("DELETE FROM OutboxRow r WHERE r.id IN :ids")
+                    .setParameter("ids", rows.stream().map(r -> r.id).toList()).executeUpdate();
+            return rows.size();
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdown();
+    }
+}

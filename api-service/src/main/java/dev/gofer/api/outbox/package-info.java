@@ -1,0 +1,2 @@
+/** Transactional outbox: events written with the state change that implies them, published after commit. */
+package dev.gofer.api.outbox;

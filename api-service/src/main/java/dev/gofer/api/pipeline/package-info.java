@@ -1,0 +1,2 @@
+/** Pipelines and their config versions: registration, validation, the live version. */
+package dev.gofer.api.pipeline;

@@ -1,0 +1,2 @@
+/** Pipeline and config entities and their repositories. */
+package dev.gofer.api.pipeline.persistence;

@@ -1,0 +1,55 @@
+package dev.gofer.api.pipeline.service;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.gofer.api.pipeline.persistence.Pipeline;
+import dev.gofer.api.pipeline.persistence.PipelineConfig;
+import dev.gofer.events.PullPolicy;
+
+/** The read model of pipelines and configs, as the API shows it; entities never leave this package. */
+public final class PipelineViews {
+
+    private PipelineViews() {
+    }
+
+    public record PipelineView(String namespaceId, String pipelineId, String state, long created, long modified) {
+        public static PipelineView from(Pipeline p) {
+            return new PipelineView(p.namespaceId, p.pipelineId, p.state, p.created, p.modified);
+        }
+    }
+
+    /** An environment variable and where it came from ({@code system}, {@code pipeline_config}, {@code run_options}). */
+    public record VariableView(String key, String value, String source) {
+    }
+
+    public record RegistryAuthView(String user, String pass) {
+    }
+
+    public record TaskView(String id, String description, String image, RegistryAuthView registryAuth,
+            Map<String, RequiredParentStatus> dependsOn, List<VariableView> variables, List<String> entrypoint,
+            List<String> command, boolean injectApiToken, PullPolicy pullPolicy) {
+        public static TaskView from(TaskConfig t) {
+            return new TaskView(t.id(), t.description(), t.image(),
+                    t.registryAuth() == null
+                            ? null
+                            : new RegistryAuthView(t.registryAuth().user(), t.registryAuth().pass()),
+                    t.dependsOn(),
+                    t.variables().entrySet().stream()
+                            .map(e -> new VariableView(e.getKey(), e.getValue(), "pipeline_config")).toList(),
+                    t.entrypoint(), t.command(), t.injectApiToken(), t.pullPolicy());
+        }
+    }
+
+    public record ConfigView(String namespaceId, String pipelineId, int version, String name, String description,
+            long parallelism, String state, long registered, long deprecated, Map<String, TaskView> tasks) {
+        public static ConfigView from(PipelineConfig c) {
+            Map<String, TaskView> tasks = new LinkedHashMap<>();
+            PipelineService.tasksOf(c).forEach(t -> tasks.put(t.id(), TaskView.from(t)));
+            return new ConfigView(c.namespaceId, c.pipelineId, c.version, c.name, c.description, c.parallelism,
+                    c.state, c.registered, c.deprecated, tasks);
+        }
+    }
+
+}

@@ -1,0 +1,2 @@
+/** Config validation (ids, DAG) and registration. */
+package dev.gofer.api.pipeline.service;

@@ -1,0 +1,86 @@
+package dev.gofer.api.run.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import dev.gofer.api.run.service.StatusReason;
+import dev.gofer.api.run.service.TaskRunState;
+import dev.gofer.api.run.service.TaskRunStatus;
+
+/**
+ * One task of a run. {@code task} is a snapshot of the task's config; {@code variables} the assembled environment
+ * with sources, where secret references stay references.
+ */
+@Entity
+@Table(name = "task_runs")
+public class TaskRun {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "run_pk")
+    public long runPk;
+
+    @Column(name = "namespace_id")
+    public String namespaceId;
+
+    @Column(name = "pipeline_id")
+    public String pipelineId;
+
+    @Column(name = "run_id")
+    public long runId;
+
+    @Column(name = "task_id")
+    public String taskId;
+
+    public int attempt;
+
+    public String image;
+
+    public String task;
+
+    @Enumerated(EnumType.STRING)
+    public TaskRunState state;
+
+    @Enumerated(EnumType.STRING)
+    public TaskRunStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status_reason")
+    public StatusReason statusReason;
+
+    @Column(name = "status_description")
+    public String statusDescription;
+
+    @Column(name = "exit_code")
+    public Integer exitCode;
+
+    public long created;
+
+    public long started;
+
+    public long ended;
+
+    @Column(name = "worker_id")
+    public String workerId;
+
+    @Column(name = "container_id")
+    public String containerId;
+
+    public String variables;
+
+    /** How many log lines the container wrote, once the worker has reported its exit. */
+    @Column(name = "log_lines_expected")
+    public Long logLinesExpected;
+
+    public boolean isComplete() {
+        return state == TaskRunState.COMPLETE;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.gofer.api.run.rest;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import dev.gofer.api.ApiException;
+import dev.gofer.api.ApiException.FieldError;
+import dev.gofer.api.pipeline.service.PipelineService;
+import dev.gofer.api.run.service.RunQueries;
+import dev.gofer.api.run.service.RunService;
+import dev.gofer.api.run.service.RunViews.RunView;
+import dev.gofer.api.run.service.RunViews.TaskRunView;
+import dev.gofer.events.Envelope;
+import dev.gofer.events.EventPublisher;
+import dev.gofer.events.Initiator;
+import dev.gofer.events.RunRequested;
+import dev.gofer.events.Topics;
+
+@Path("/api/namespaces/{namespace_id}/pipelines/{pipeline_id}/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+    public record StartRunRequest(Map<String, String> variables) {
+    }
+
+    public record RunResponse(RunView run) {
+    }
+
+    public record RunRequestAccepted(String requestId) {
+    }
+
+    public record TaskRunsResponse(List<TaskRunView> taskRuns) {
+    }
+
+    public record TaskRunResponse(TaskRunView taskRun) {
+    }
+
+    @Inject
+    PipelineService pipelines;
+
+    @Inject
+    RunService runService;
+
+    @Inject
+    RunQueries queries;
+
+    @Inject
+    EventPublisher publisher;
+
+    @ConfigProperty(name = "gofer.api.run-create-wait")
+    Duration createWait;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a run of the pipeline's live config, with run variables", description = "Publishes a run request on gofer.run-requests and waits briefly for the run: 201 with the"
+            + " run, or 202 with the request id if it is not created yet.")
+    public Response start(@PathParam("namespace_id") String namespaceId, @PathParam("pipeline_id") String pipelineId,
+            StartRunRequest body) {
+        Map<String, String> variables = body == null || body.variables() == null ? Map.of() : body.variables();
+        variables.keySet().stream().filter(k -> k == null || k.isBlank() || k.contains("=")).findFirst()
+                .ifPresent(k -> {
+                    throw ApiException.invalid("Invalid run request",
+                            List.of(new FieldError("variables", "variable names must not be blank or contain '='")));
+                });
+        if (pipelines.liveConfig(namespaceId, pipelineId).isEmpty()) {
+            throw ApiException.notFound("pipeline '" + namespaceId + "/" + pipelineId
+                    + "' does not exist or has no live config");
+        }
+        String requestId = UUID.randomUUID().toString();
+        RunRequested request = new RunRequested(namespaceId, pipelineId, variables, new Initiator("api", "anonymous"));
+        publisher.publishAndWait(Topics.RUN_REQUESTS, Envelope.withId(requestId, request.key(), request),
+                Duration.ofSeconds(10));
+        Instant deadline = Instant.now().plus(createWait);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<RunView> run = runService.findByRequestId(requestId);
+            if (run.isPresent()) {
+                return Response.created(URI.create("/api/namespaces/" + namespaceId + "/pipelines/" + pipelineId
+                        + "/runs/" + run.get().runId())).entity(new RunResponse(run.get())).build();
+            }
+            pause();
+        }
+        return Response.accepted(new RunRequestAccepted(requestId)).build();
+    }
+
+    @GET
+    @Path("/{run_id}")
+    @Operation(summary = "Get a run")
+    public RunResponse get(@PathParam("namespace_id") String namespaceId, @PathParam("pipeline_id") String pipelineId,
+            @PathParam("run_id") long runId) {
+        return queries.run(namespaceId, pipelineId, runId).map(RunResponse::new)
+                .orElseThrow(() -> noRun(namespaceId, pipelineId, runId));
+    }
+
+    @GET
+    @Path("/{run_id}/tasks")
+    @Operation(summary = "List the task runs of a run")
+    public TaskRunsResponse taskRuns(@PathParam("namespace_id") String namespaceId,
+            @PathParam("pipeline_id") String pipelineId, @PathParam("run_id") long runId) {
+        return queries.taskRuns(namespaceId, pipelineId, runId).map(TaskRunsResponse::new)
+                .orElseThrow(() -> noRun(namespaceId, pipelineId, runId));
+    }
+
+    @GET
+    @Path("/{run_id}/tasks/{task_id}")
+    @Operation(summary = "Get a task run, with its environment (secret references shown as references)")
+    public TaskRunResponse taskRun(@PathParam("namespace_id") String namespaceId,
+            @PathParam("pipeline_id") String pipelineId, @PathParam("run_id") long runId,
+            @PathParam("task_id") String taskId) {
+        return queries.taskRun(namespaceId, pipelineId, runId, taskId).map(TaskRunResponse::new)
+                .orElseThrow(() -> noTaskRun(namespaceId, pipelineId, runId, taskId));
+    }
+
+    @GET
+    @Path("/{run_id}/tasks/{task_id}/logs")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Download a task run's log: every stored line, in the order written")
+    public String logs(@PathParam("namespace_id") String namespaceId, @PathParam("pipeline_id") String pipelineId,
+            @PathParam("run_id") long runId, @PathParam("task_id") String taskId) {
+        List<String> lines = queries.logLines(namespaceId, pipelineId, runId, taskId)
+                .orElseThrow(() -> noTaskRun(namespaceId, pipelineId, runId, taskId));
+        StringBuilder text = new StringBuilder();
+        lines.forEach(l -> text.append(l).append('\n'));
+        return text.toString();
+    }
+
+    private static ApiException noRun(String namespaceId, String pipelineId, long runId) {
+        return ApiException.notFound("run " + runId + " of pipeline '" + namespaceId + "/" + pipelineId
+                + "' does not exist");
+    }
+
+    private static ApiException noTaskRun(String namespaceId, String pipelineId, long runId, String taskId) {
+        return ApiException.notFound("task run '" + taskId + "' of run " + runId + " of pipeline '" + namespaceId
+                + "/" + pipelineId + "' does not exist");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

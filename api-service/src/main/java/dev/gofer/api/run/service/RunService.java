@@ -1,0 +1,117 @@
+package dev.gofer.api.run.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import dev.gofer.api.ApiException;
+import dev.gofer.api.common.persistence.ProcessedEvents;
+import dev.gofer.api.pipeline.persistence.Pipeline;
+import dev.gofer.api.pipeline.persistence.PipelineConfig;
+import dev.gofer.api.pipeline.persistence.PipelineConfigRepository;
+import dev.gofer.api.pipeline.persistence.PipelineRepository;
+import dev.gofer.api.pipeline.service.PipelineService;
+import dev.gofer.api.pipeline.service.TaskConfig;
+import dev.gofer.api.run.persistence.Run;
+import dev.gofer.api.run.persistence.RunRepository;
+import dev.gofer.api.run.persistence.TaskRun;
+import dev.gofer.api.run.persistence.TaskRunRepository;
+import dev.gofer.events.RunRequested;
+
+/** Creates runs from run requests, whoever published them. */
+@ApplicationScoped
+public class RunService {
+
+    private static final Logger LOG = Logger.getLogger(RunService.class);
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    PipelineRepository pipelines;
+
+    @Inject
+    PipelineConfigRepository configs;
+
+    @Inject
+    RunRepository runs;
+
+    @Inject
+    TaskRunRepository taskRuns;
+
+    @Inject
+    Orchestrator orchestrator;
+
+    @ConfigProperty(name = "gofer.api-url")
+    String apiUrl;
+
+    /**
+     * Creates the run, its task runs with their assembled environments, and dispatches the tasks without parents,
+     * all in one transaction. A request id seen before changes nothing. A request for a pipeline that does not exist,
+     * has no live config or is disabled is refused with an {@link ApiException} (the consumer dead-letters it).
+     */
+    @Transactional
+    public void onRunRequested(String requestId, Instant requestedAt, RunRequested request) {
+        if (!processed.firstTime(requestId)) {
+            LOG.debugf("run request %s already handled", requestId);
+            return;
+        }
+        Pipeline pipeline = pipelines.findForUpdate(request.namespaceId(), request.pipelineId())
+                .orElseThrow(() -> ApiException.notFound("pipeline '" + request.key() + "' does not exist"));
+        if (!"active".equals(pipeline.state)) {
+            throw new ApiException(409, "Pipeline disabled", "pipeline '" + request.key() + "' is disabled");
+        }
+        PipelineConfig config = configs.findLive(request.namespaceId(), request.pipelineId())
+                .orElseThrow(() -> ApiException.conflict("pipeline '" + request.key() + "' has no live config"));
+        long now = System.currentTimeMillis();
+
+        Run run = new Run();
+        run.namespaceId = request.namespaceId();
+        run.pipelineId = request.pipelineId();
+        run.runId = runs.nextRunId(run.namespaceId, run.pipelineId);
+        run.configVersion = config.version;
+        run.state = RunState.RUNNING;
+        run.status = RunStatus.UNKNOWN;
+        run.started = now;
+        run.initiatorKind = request.initiator().kind();
+        run.initiatorName = request.initiator().name();
+        run.variables = Json.write(request.variables());
+        run.requestId = requestId;
+        runs.persist(run);
+
+        for (TaskConfig task : PipelineService.tasksOf(config)) {
+            TaskRun tr = new TaskRun();
+            tr.runPk = run.id;
+            tr.namespaceId = run.namespaceId;
+            tr.pipelineId = run.pipelineId;
+            tr.runId = run.runId;
+            tr.taskId = task.id();
+            tr.attempt = 1;
+            tr.image = task.image();
+            tr.task = PipelineService.writeTask(task);
+            tr.state = TaskRunState.WAITING;
+            tr.status = TaskRunStatus.UNKNOWN;
+            tr.created = now;
+            tr.variables = Json.write(EnvironmentAssembler.assemble(
+                    EnvironmentAssembler.systemVariables(run.namespaceId, run.pipelineId, run.runId, task.id(),
+                            task.image(), apiUrl),
+                    task.variables(), request.variables()));
+            taskRuns.persist(tr);
+        }
+        LOG.infof("run %s/%s/%d created from request %s (%s %s)", run.namespaceId, run.pipelineId, run.runId,
+                requestId, run.initiatorKind, run.initiatorName);
+        orchestrator.advance(run, List.copyOf(taskRuns.listByRun(run.id)));
+    }
+
+    @Transactional
+    public Optional<RunViews.RunView> findByRequestId(String requestId) {
+        return runs.findByRequestId(requestId).map(RunViews.RunView::from);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.gofer.api.run.service;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.gofer.api.run.persistence.Run;
+import dev.gofer.api.run.persistence.TaskRun;
+import dev.gofer.events.Variable;
+
+/** The read model of runs and task runs, as the API shows them; entities never leave this layer. */
+public final class RunViews {
+
+    private RunViews() {
+    }
+
+    public record StatusReasonView(StatusReason reason, String description) {
+        static StatusReasonView of(StatusReason reason, String description) {
+            return reason == null ? null : new StatusReasonView(reason, description == null ? "" : description);
+        }
+    }
+
+    public record InitiatorView(String kind, String name) {
+    }
+
+    public record VariableView(String key, String value, String source) {
+        static List<VariableView> from(List<Variable> vars) {
+            return vars.stream().map(v -> new VariableView(v.key(), v.value(), v.source().wire())).toList();
+        }
+    }
+
+    public record RunView(String namespaceId, String pipelineId, long runId, int configVersion, RunState state,
+            RunStatus status, StatusReasonView statusReason, long started, long ended, InitiatorView initiator,
+            List<VariableView> variables) {
+        public static RunView from(Run r) {
+            Map<String, String> vars = Json.stringMap(r.variables);
+            return new RunView(r.namespaceId, r.pipelineId, r.runId, r.configVersion, r.state, r.status,
+                    StatusReasonView.of(r.statusReason, r.statusDescription), r.started, r.ended,
+                    new InitiatorView(r.initiatorKind, r.initiatorName),
+                    vars.entrySet().stream().map(e -> new VariableView(e.getKey(), e.getValue(), "run_options"))
+                            .toList());
+        }
+    }
+
+    /** How many log lines are stored, and whether they are all the container wrote. */
+    public record LogsView(long lines, boolean complete) {
+    }
+
+    public record TaskRunView(String namespaceId, String pipelineId, long runId, String taskId, int attempt,
+            String image, TaskRunState state, TaskRunStatus status, StatusReasonView statusReason, Integer exitCode,
+            long created, long started, long ended, String workerId, List<VariableView> variables, LogsView logs) {
+        static TaskRunView from(TaskRun t, long storedLines) {
+            boolean complete = t.logLinesExpected != null && storedLines >= t.logLinesExpected
+                    || t.isComplete() && t.logLinesExpected == null && t.started == 0;
+            return new TaskRunView(t.namespaceId, t.pipelineId, t.runId, t.taskId, t.attempt, t.image, t.state,
+                    t.status, StatusReasonView.of(t.statusReason, t.statusDescription), t.exitCode, t.created,
+                    t.started, t.ended, t.workerId, VariableView.from(Json.variables(t.variables)),
+                    new LogsView(storedLines, complete));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.gofer.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+
+import dev.gofer.sdk.FieldError;
+import dev.gofer.sdk.GoferApiException;
+import dev.gofer.sdk.GoferClient;
+import dev.gofer.sdk.GoferException;
+import dev.gofer.sdk.PipelineValidationException;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Base of every leaf command: access to the global options, the output streams and an API client, and one place that
+ * turns failures into {@code error: ...} on stderr with exit code {@value #EXIT_ERROR}.
+ */
+abstract class GoferCommand implements Callable<Integer> {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_RUN_FAILED = 1;
+    static final int EXIT_ERROR = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    private Style style;
+
+    /** The command's work; returns the exit code. */
+    abstract int execute() throws Exception;
+
+    @Override
+    public final Integer call() {
+        try {
+            return execute();
+        } catch (GoferApiException e) {
+            printApiError(e);
+        } catch (PipelineValidationException e) {
+            err().println("error: invalid pipeline config:");
+            e.errors().forEach(error -> err().println("  " + error));
+        } catch (GoferException | CliException e) {
+            err().println("error: " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            err().println("error: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err().println("error: interrupted");
+        } catch (Exception e) {
+            err().println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            out().flush();
+            err().flush();
+        }
+        return EXIT_ERROR;
+    }
+
+    private void printApiError(GoferApiException e) {
+        StringBuilder line = new StringBuilder("error: ").append(e.title());
+        if (e.detail() != null && !e.detail().isBlank()) {
+            line.append(": ").append(e.detail());
+        }
+        err().println(line);
+        for (FieldError error : e.errors()) {
+            err().println("  " + error);
+        }
+    }
+
+    Main globals() {
+        return (Main) spec.root().userObject();
+    }
+
+    String namespace() {
+        return globals().namespace;
+    }
+
+    boolean jsonOutput() {
+        return globals().output == OutputFormat.JSON;
+    }
+
+    GoferClient client() {
+        try {
+            return GoferClient.create(globals().apiUrl);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("bad --api-url: " + e.getMessage());
+        }
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    Style style() {
+        if (style == null) {
+            style = Style.detect();
+        }
+        return style;
+    }
+}

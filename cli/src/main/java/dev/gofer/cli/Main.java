@@ -1,0 +1,49 @@
+package dev.gofer.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** Entry point of {@code gofer}; holds the global options, which every subcommand inherits. */
+// @formatter:off (the house formatter does not wrap annotation arguments)
+@Command(name = "gofer", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Run and inspect Gofer pipelines.",
+        subcommands = { PipelineCommand.class, RunCommand.class, TaskCommand.class },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success (with --follow: the run was successful)",
+            "1:the followed run failed or was cancelled",
+            "2:usage or API error" })
+// @formatter:on
+public class Main {
+
+    // @formatter:off
+    @Option(names = "--api-url", scope = ScopeType.INHERIT, paramLabel = "<url>",
+            defaultValue = "${env:GOFER_API_URL:-http://localhost:8080}",
+            description = "Gofer API base URL (default: ${DEFAULT-VALUE}; set GOFER_API_URL to change it).")
+    String apiUrl;
+
+    @Option(names = { "-n", "--namespace" }, scope = ScopeType.INHERIT, paramLabel = "<namespace>",
+            defaultValue = "default",
+            description = "Namespace (default: ${DEFAULT-VALUE}).")
+    String namespace;
+
+    @Option(names = { "-o", "--output" }, scope = ScopeType.INHERIT, paramLabel = "plain|json",
+            defaultValue = "plain", converter = OutputFormat.Converter.class,
+            description = "Output format: plain (for people) or json (the API's JSON, for scripts).")
+    OutputFormat output;
+    // @formatter:on
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[]{"gofer " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.gofer.sdk;
+
+/**
+ * A pipeline as the API knows it (its configs are versioned separately, see {@link Config}).
+ *
+ * @param namespaceId the namespace
+ * @param pipelineId the pipeline id
+ * @param state e.g. {@code active} or {@code disabled}
+ * @param created epoch milliseconds
+ * @param modified epoch milliseconds
+ */
+public record PipelineMetadata(String namespaceId, String pipelineId, String state, long created, long modified) {
+}
