@@ -1,0 +1,2 @@
+/** Cross-cutting domain rules: the module's root exception and the key and id naming rules. */
+package dev.gofer.store.common.service;

@@ -1,0 +1,7 @@
+package dev.gofer.store.object.persistence;
+
+import java.time.Instant;
+
+/** A projection of {@link StoredObject} without its bytes, for listings. */
+public record ObjectMetadata(String objectKey, long size, Instant created) {
+}

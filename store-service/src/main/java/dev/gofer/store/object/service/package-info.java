@@ -1,0 +1,2 @@
+/** Object use cases: put (with force), list, get, delete, size cap. */
+package dev.gofer.store.object.service;

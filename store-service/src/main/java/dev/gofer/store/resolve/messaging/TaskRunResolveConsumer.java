@@ -1,0 +1,64 @@
+package dev.gofer.store.resolve.messaging;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.smallrye.common.annotation.Blocking;
+
+import dev.gofer.events.Envelope;
+import dev.gofer.events.EventCodec;
+import dev.gofer.events.EventPublisher;
+import dev.gofer.events.InvalidEventException;
+import dev.gofer.events.TaskRunEvent;
+import dev.gofer.events.TaskRunFailed;
+import dev.gofer.events.TaskRunReady;
+import dev.gofer.events.TaskRunToResolve;
+import dev.gofer.events.Topics;
+import dev.gofer.store.resolve.service.ResolutionService;
+
+/**
+ * Consumes {@code task-run.to-resolve} records and publishes the outcome: {@code task-run.ready} on
+ * {@link Topics#TASK_RUNS_READY} or {@code task-run.failed} on {@link Topics#TASK_RUN_STATUS}. A record that does
+ * not decode (or is not a to-resolve event) throws, so the channel's failure strategy sends it to
+ * {@code gofer.task-runs.resolve.dlq} with the reason, and consumption goes on. A redelivered record may publish
+ * again; consumers downstream dedupe.
+ */
+@ApplicationScoped
+public class TaskRunResolveConsumer {
+
+    private static final Logger LOG = Logger.getLogger(TaskRunResolveConsumer.class);
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    ResolutionService resolution;
+
+    @Inject
+    EventPublisher publisher;
+
+    @Incoming(Channels.TASK_RUNS_RESOLVE_IN)
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        Envelope<? extends TaskRunEvent> envelope = EventCodec.decode(record.value(), TaskRunEvent.class);
+        if (!(envelope.payload() instanceof TaskRunToResolve toResolve)) {
+            throw new InvalidEventException("event type '" + envelope.type() + "' does not belong on "
+                    + Topics.TASK_RUNS_RESOLVE + " (expected '" + TaskRunToResolve.TYPE + "')");
+        }
+        TaskRunEvent outcome = resolution.resolve(toResolve);
+        String key = toResolve.taskRun().key();
+        if (outcome instanceof TaskRunReady ready) {
+            publisher.publishAndWait(Topics.TASK_RUNS_READY, Envelope.of(key, ready), PUBLISH_TIMEOUT);
+            LOG.debugf("task run %s attempt %d resolved (%d variables)", key, ready.attempt(), ready.env().size());
+        } else if (outcome instanceof TaskRunFailed failed) {
+            publisher.publishAndWait(Topics.TASK_RUN_STATUS, Envelope.of(key, failed), PUBLISH_TIMEOUT);
+            LOG.infof("task run %s attempt %d cannot run: %s", key, failed.attempt(), failed.message());
+        } else {
+            throw new IllegalStateException("unexpected resolution outcome " + outcome.getClass().getSimpleName());
+        }
+    }
+}

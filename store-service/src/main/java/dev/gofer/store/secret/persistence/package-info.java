@@ -1,0 +1,2 @@
+/** Secret entities and repositories over the store schema (ciphertext only). */
+package dev.gofer.store.secret.persistence;

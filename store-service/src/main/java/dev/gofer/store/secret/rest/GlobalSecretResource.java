@@ -1,0 +1,66 @@
+package dev.gofer.store.secret.rest;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.gofer.store.common.service.Names;
+import dev.gofer.store.common.service.StoreException;
+import dev.gofer.store.secret.service.GlobalSecretInfo;
+import dev.gofer.store.secret.service.GlobalSecretService;
+
+/** Global secrets: put (with a namespace allow-list), list, get metadata, delete. Values are write-only. */
+@Path("/api/secrets/global")
+@Produces(MediaType.APPLICATION_JSON)
+public class GlobalSecretResource {
+
+    @Inject
+    GlobalSecretService service;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response put(@NotNull(message = "a JSON body is required") @Valid GlobalSecretRequest body) {
+        GlobalSecretInfo info = service.put(body.key(), body.content(), body.namespaces(), body.force());
+        return Response.created(URI.create("/api/secrets/global/" + info.key()))
+                .entity(new GlobalSecretResponse(GlobalSecretView.from(info))).build();
+    }
+
+    @GET
+    public GlobalSecretListResponse list() {
+        return new GlobalSecretListResponse(service.list().stream().map(GlobalSecretView::from).toList());
+    }
+
+    @GET
+    @Path("/{key}")
+    public GlobalSecretResponse get(
+            @PathParam("key") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String key) {
+        return service.get(key).map(GlobalSecretView::from).map(GlobalSecretResponse::new)
+                .orElseThrow(() -> notFound(key));
+    }
+
+    @DELETE
+    @Path("/{key}")
+    public Response delete(
+            @PathParam("key") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String key) {
+        if (!service.delete(key)) {
+            throw notFound(key);
+        }
+        return Response.noContent().build();
+    }
+
+    private static StoreException notFound(String key) {
+        return StoreException.notFound("global secret '" + key + "' not found");
+    }
+}

@@ -1,0 +1,5 @@
+package dev.gofer.store.secret.rest;
+
+/** {@code {"secret": {...}}} for a global secret. */
+public record GlobalSecretResponse(GlobalSecretView secret) {
+}

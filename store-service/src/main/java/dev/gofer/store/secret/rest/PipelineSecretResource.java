@@ -1,0 +1,77 @@
+package dev.gofer.store.secret.rest;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.gofer.store.common.service.Names;
+import dev.gofer.store.common.service.StoreException;
+import dev.gofer.store.secret.service.PipelineSecretService;
+import dev.gofer.store.secret.service.SecretInfo;
+
+/** Pipeline secrets: put, list, get metadata, delete. Values are write-only over REST. */
+@Path("/api/namespaces/{namespace_id}/pipelines/{pipeline_id}/secrets")
+@Produces(MediaType.APPLICATION_JSON)
+public class PipelineSecretResource {
+
+    @Inject
+    PipelineSecretService service;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response put(
+            @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
+            @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,
+            @NotNull(message = "a JSON body is required") @Valid SecretRequest body) {
+        SecretInfo info = service.put(namespaceId, pipelineId, body.key(), body.content(), body.force());
+        URI location = URI.create("/api/namespaces/" + namespaceId + "/pipelines/" + pipelineId + "/secrets/"
+                + info.key());
+        return Response.created(location).entity(new SecretResponse(SecretView.from(info))).build();
+    }
+
+    @GET
+    public SecretListResponse list(
+            @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
+            @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId) {
+        return new SecretListResponse(service.list(namespaceId, pipelineId).stream().map(SecretView::from).toList());
+    }
+
+    @GET
+    @Path("/{key}")
+    public SecretResponse get(
+            @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
+            @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,
+            @PathParam("key") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String key) {
+        return service.get(namespaceId, pipelineId, key).map(SecretView::from).map(SecretResponse::new)
+                .orElseThrow(() -> notFound(namespaceId, pipelineId, key));
+    }
+
+    @DELETE
+    @Path("/{key}")
+    public Response delete(
+            @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
+            @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,
+            @PathParam("key") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String key) {
+        if (!service.delete(namespaceId, pipelineId, key)) {
+            throw notFound(namespaceId, pipelineId, key);
+        }
+        return Response.noContent().build();
+    }
+
+    private static StoreException notFound(String namespaceId, String pipelineId, String key) {
+        return StoreException
+                .notFound("pipeline secret '" + key + "' not found in " + namespaceId + "/" + pipelineId);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.gofer.store.secret.rest;
+
+/** {@code {"secret": {...}}}. */
+public record SecretResponse(SecretView secret) {
+}

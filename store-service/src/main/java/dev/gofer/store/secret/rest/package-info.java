@@ -1,0 +1,2 @@
+/** REST endpoints for pipeline and global secrets; values go in, never come out. */
+package dev.gofer.store.secret.rest;

@@ -1,0 +1,85 @@
+package dev.gofer.store.secret.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import dev.gofer.store.common.service.StoreException;
+import dev.gofer.store.secret.persistence.GlobalSecret;
+import dev.gofer.store.secret.persistence.GlobalSecretRepository;
+
+/** Global secrets: stored encrypted with a namespace allow-list, revealed only to resolution. */
+@ApplicationScoped
+public class GlobalSecretService {
+
+    @Inject
+    GlobalSecretRepository repository;
+
+    @Inject
+    SecretCipher cipher;
+
+    /** Stores a value usable in the namespaces matching {@code namespaces} (default all); 409 without force. */
+    @Transactional
+    public GlobalSecretInfo put(String key, String content, List<String> namespaces, boolean force) {
+        List<String> patterns = NamespacePatterns.validate(namespaces);
+        Optional<GlobalSecret> existing = repository.findByKey(key);
+        if (existing.isPresent() && !force) {
+            throw alreadyExists(key);
+        }
+        GlobalSecret secret = existing.orElseGet(GlobalSecret::new);
+        secret.setSecretKey(key);
+        secret.setNamespaces(patterns.toArray(String[]::new));
+        EncryptedValue encrypted = cipher.encrypt(content, associatedData(key));
+        secret.setNonce(encrypted.nonce());
+        secret.setCiphertext(encrypted.ciphertext());
+        secret.setKeyVersion(encrypted.keyVersion());
+        secret.setCreated(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        try {
+            if (existing.isEmpty()) {
+                repository.persist(secret);
+            }
+            repository.flush();
+        } catch (PersistenceException e) {
+            throw alreadyExists(key);
+        }
+        return info(secret);
+    }
+
+    public List<GlobalSecretInfo> list() {
+        return repository.listAll().stream().map(GlobalSecretService::info).toList();
+    }
+
+    public Optional<GlobalSecretInfo> get(String key) {
+        return repository.findByKey(key).map(GlobalSecretService::info);
+    }
+
+    @Transactional
+    public boolean delete(String key) {
+        return repository.deleteByKey(key);
+    }
+
+    /** The plaintext, for resolution only (after {@link GlobalSecretInfo#allows}); never log or return it. */
+    public Optional<String> reveal(String key) {
+        return repository.findByKey(key)
+                .map(s -> cipher.decrypt(new EncryptedValue(s.getNonce(), s.getCiphertext(), s.getKeyVersion()),
+                        associatedData(key)));
+    }
+
+    static String associatedData(String key) {
+        return "global/" + key;
+    }
+
+    private static GlobalSecretInfo info(GlobalSecret s) {
+        return new GlobalSecretInfo(s.getSecretKey(), List.of(s.getNamespaces()), s.getCreated());
+    }
+
+    private static StoreException alreadyExists(String key) {
+        return StoreException.alreadyExists("global secret '" + key + "' already exists; set force to replace it");
+    }
+}

@@ -1,0 +1,5 @@
+package dev.gofer.trigger.subscription.rest;
+
+/** {@code {"subscription":{...}}}. */
+public record SubscriptionResponse(SubscriptionView subscription) {
+}
