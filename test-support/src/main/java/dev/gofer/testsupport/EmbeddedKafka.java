@@ -2,6 +2,7 @@ package dev.gofer.testsupport;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 import dev.gofer.events.TopicProvisioner;
 import dev.gofer.events.Topics;
@@ -29,6 +30,12 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static EmbeddedKafka start() {
+        // A broker that hits a fatal error (e.g. while the JVM is shutting down) must not halt the test JVM:
+        // that would turn a passed test run into a failed fork.
+        Exit.setExitProcedure((code, message) -> System.err.println("embedded Kafka asked to exit " + code + ": "
+                + message));
+        Exit.setHaltProcedure((code, message) -> System.err.println("embedded Kafka asked to halt " + code + ": "
+                + message));
         try {
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())

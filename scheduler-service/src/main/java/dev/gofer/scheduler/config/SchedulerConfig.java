@@ -1,0 +1,46 @@
+package dev.gofer.scheduler.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.validation.constraints.Min;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code gofer.scheduler.*}: how this worker runs task containers (env {@code GOFER_SCHEDULER_*}). */
+@ConfigMapping(prefix = "gofer.scheduler")
+public interface SchedulerConfig {
+
+    /** Identity in container labels and status events; default host name + "-" + pid. */
+    Optional<String> workerId();
+
+    /** Docker network mode of task containers: {@code bridge}, {@code host}, {@code none}. */
+    @WithDefault("bridge")
+    String networkMode();
+
+    /** The Docker engine. */
+    @WithDefault("unix:///var/run/docker.sock")
+    String dockerHost();
+
+    /** Containers running at once on this worker; the consumer waits for a free slot before starting another. */
+    @WithDefault("8")
+    @Min(1)
+    int maxConcurrent();
+
+    /** Connecting to the Docker engine. */
+    @WithDefault("5s")
+    Duration dockerConnectTimeout();
+
+    /** Waiting for an answer to an ordinary Docker call (not log follows or waits for exit). */
+    @WithDefault("60s")
+    Duration dockerResponseTimeout();
+
+    /** A whole image pull. */
+    @WithDefault("10m")
+    Duration pullTimeout();
+
+    /** Waiting for Kafka to acknowledge one status or log record before retrying. */
+    @WithDefault("30s")
+    Duration publishTimeout();
+}

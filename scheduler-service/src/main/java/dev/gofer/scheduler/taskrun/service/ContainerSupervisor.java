@@ -1,0 +1,180 @@
+package dev.gofer.scheduler.taskrun.service;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+import dev.gofer.events.EventPublisher;
+import dev.gofer.events.TaskRunRef;
+import dev.gofer.scheduler.config.SchedulerConfig;
+import dev.gofer.scheduler.config.WorkerIdentity;
+import dev.gofer.scheduler.container.ContainerInfo;
+import dev.gofer.scheduler.container.ContainerRuntime;
+import dev.gofer.scheduler.container.ContainerRuntimeException;
+
+/**
+ * The running containers of this worker: {@code gofer.scheduler.max-concurrent} slots (a launch waits for a free one),
+ * and a bounded pool on which each container is watched to its end. At startup, containers still labelled with this
+ * worker's id (left by a previous incarnation) are adopted and seen through.
+ */
+@Singleton
+public class ContainerSupervisor {
+
+    private static final Logger LOG = Logger.getLogger(ContainerSupervisor.class);
+
+    private final ContainerRuntime runtime;
+    private final EventPublisher publisher;
+    private final SchedulerConfig config;
+    private final String workerId;
+    private final Semaphore slots;
+    private final ExecutorService watchers;
+    private final Map<String, TaskRunContainers.Attempt> watched = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    public ContainerSupervisor(ContainerRuntime runtime, EventPublisher publisher, SchedulerConfig config,
+            WorkerIdentity worker) {
+        this.runtime = runtime;
+        this.publisher = publisher;
+        this.config = config;
+        this.workerId = worker.id();
+        this.slots = new Semaphore(config.maxConcurrent(), true);
+        this.watchers = new ThreadPoolExecutor(config.maxConcurrent(), config.maxConcurrent(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads());
+    }
+
+    /** Blocks until fewer than max-concurrent containers run here; the caller then owns a slot. */
+    public void acquireSlot() {
+        try {
+            while (!slots.tryAcquire(1, TimeUnit.SECONDS)) {
+                if (stopping) {
+                    throw new IllegalStateException("worker " + workerId + " is stopping");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a free container slot", e);
+        }
+    }
+
+    public void releaseSlot() {
+        slots.release();
+    }
+
+    /** True when this worker already watches the container. */
+    public boolean isWatching(String containerId) {
+        return watched.containsKey(containerId);
+    }
+
+    /** Containers running on this worker now. */
+    public int running() {
+        return config.maxConcurrent() - slots.availablePermits();
+    }
+
+    /**
+     * Watches a container this worker just started, in the slot the caller acquired; {@code publishStarted} when the
+     * caller could not publish {@code task-run.started} itself.
+     */
+    public void watchStarted(TaskRunRef taskRun, int attempt, String containerId, boolean publishStarted) {
+        if (watched.putIfAbsent(containerId, new TaskRunContainers.Attempt(taskRun, attempt)) != null) {
+            releaseSlot();
+            return;
+        }
+        submit(taskRun, attempt, containerId, publishStarted);
+    }
+
+    /**
+     * Takes over a container nobody here watches (started by a worker that is gone, or before a crash): waits for a
+     * slot, republishes {@code task-run.started}, and sees it through. False when it is already watched here.
+     */
+    public boolean adopt(TaskRunRef taskRun, int attempt, String containerId) {
+        if (watched.putIfAbsent(containerId, new TaskRunContainers.Attempt(taskRun, attempt)) != null) {
+            return false;
+        }
+        try {
+            acquireSlot();
+        } catch (RuntimeException e) {
+            watched.remove(containerId);
+            throw e;
+        }
+        submit(taskRun, attempt, containerId, true);
+        return true;
+    }
+
+    private void submit(TaskRunRef taskRun, int attempt, String containerId, boolean publishStarted) {
+        ContainerWatch watch = new ContainerWatch(runtime, publisher, config.publishTimeout(), workerId, taskRun,
+                attempt, containerId, publishStarted, () -> {
+                    watched.remove(containerId);
+                    releaseSlot();
+                });
+        try {
+            watchers.execute(watch);
+        } catch (RejectedExecutionException e) {
+            watched.remove(containerId);
+            releaseSlot();
+            throw new IllegalStateException("worker " + workerId + " is stopping", e);
+        }
+    }
+
+    /** Containers a previous incarnation of this worker left running are adopted in the background. */
+    void onStart(@Observes StartupEvent event) {
+        Thread adopter = new Thread(this::adoptLeftovers, "gofer-adopt-leftovers");
+        adopter.setDaemon(true);
+        adopter.start();
+    }
+
+    private void adoptLeftovers() {
+        try {
+            for (ContainerInfo c : runtime.listByLabels(Map.of(TaskRunContainers.LABEL_WORKER, workerId))) {
+                var attempt = TaskRunContainers.attemptOf(c.labels());
+                if (attempt.isEmpty() || stopping) {
+                    continue;
+                }
+                if (c.created()) {
+                    runtime.remove(c.id());
+                } else if (adopt(attempt.get().taskRun(), attempt.get().attempt(), c.id())) {
+                    LOG.infof("adopted container %s of task run %s attempt %d left by this worker", c.id(),
+                            attempt.get().taskRun().key(), attempt.get().attempt());
+                }
+            }
+        } catch (ContainerRuntimeException | IllegalStateException e) {
+            LOG.warnf("cannot adopt containers left by worker %s: %s", workerId, e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        watchers.shutdownNow();
+        try {
+            if (!watchers.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warnf("%d container watches did not stop in time", watched.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory threads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "gofer-container-watch-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

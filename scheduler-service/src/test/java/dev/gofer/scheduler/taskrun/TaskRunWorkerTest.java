@@ -1,0 +1,223 @@
+package dev.gofer.scheduler.taskrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+import dev.gofer.events.EnvVar;
+import dev.gofer.events.Envelope;
+import dev.gofer.events.EventCodec;
+import dev.gofer.events.EventHeaders;
+import dev.gofer.events.FailureReason;
+import dev.gofer.events.LogChunk;
+import dev.gofer.events.LogLine;
+import dev.gofer.events.LogStream;
+import dev.gofer.events.PullPolicy;
+import dev.gofer.events.TaskRunEvent;
+import dev.gofer.events.TaskRunExited;
+import dev.gofer.events.TaskRunFailed;
+import dev.gofer.events.TaskRunReady;
+import dev.gofer.events.TaskRunRef;
+import dev.gofer.events.TaskRunStarted;
+import dev.gofer.events.Topics;
+import dev.gofer.events.TransitSealer;
+import dev.gofer.scheduler.config.WorkerIdentity;
+import dev.gofer.scheduler.container.ContainerRuntime;
+import dev.gofer.scheduler.container.ContainerSpec;
+import dev.gofer.scheduler.container.ImageRef;
+import dev.gofer.scheduler.taskrun.service.TaskRunContainers;
+import dev.gofer.testsupport.GoferInfraResource;
+import dev.gofer.testsupport.KafkaTestClient;
+import dev.gofer.testsupport.LocalImages;
+
+/** The worker end to end: real Kafka, real Docker; records in, containers run, status and logs out. */
+@QuarkusTest
+@WithTestResource(GoferInfraResource.class)
+class TaskRunWorkerTest {
+
+    private static final Duration AT_MOST = Duration.ofSeconds(90);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    private static final String SECRET = "s3cr3t-t0ken";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    WorkerIdentity worker;
+
+    @Inject
+    ContainerRuntime runtime;
+
+    @Test
+    void shouldRunContainerAndStreamNumberedLogsWhenTaskRunIsReady() {
+        TaskRunRef ref = newTaskRun();
+        String sealed = TransitSealer.fromBase64(GoferInfraResource.TEST_TRANSIT_KEY).seal(SECRET, ref.key());
+        String script = "echo \"SECRET_LEN=${#TOKEN}\"; for i in $(seq 1 50); do echo line-$i; done; "
+                + "echo oops >&2; exit 3";
+        publish(new TaskRunReady(ref, 1, LocalImages.BUSYBOX, List.of(), List.of("sh", "-c", script),
+                List.of(new EnvVar("TOKEN", sealed, true), new EnvVar("MODE", "plain", false)), null,
+                PullPolicy.IF_NOT_PRESENT));
+
+        TaskRunExited exited = await().atMost(AT_MOST).until(() -> status(ref, TaskRunExited.class), l -> !l.isEmpty())
+                .get(0);
+
+        assertThat(exited.exitCode()).isEqualTo(3);
+        assertThat(exited.logLines()).isEqualTo(52);
+        assertThat(exited.workerId()).isEqualTo(worker.id());
+        List<TaskRunEvent> statuses = statuses(ref);
+        assertThat(statuses).hasSize(2);
+        assertThat(statuses.get(0)).isInstanceOfSatisfying(TaskRunStarted.class, started -> {
+            assertThat(started.workerId()).isEqualTo(worker.id());
+            assertThat(started.containerId()).isNotBlank();
+        });
+        assertThat(statuses.get(1)).isInstanceOf(TaskRunExited.class);
+
+        List<LogLine> lines = logLines(ref);
+        assertThat(lines).extracting(LogLine::seq)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 52).boxed().toList());
+        List<String> expectedStdout = new java.util.ArrayList<>(List.of("SECRET_LEN=" + SECRET.length()));
+        java.util.stream.IntStream.rangeClosed(1, 50).forEach(i -> expectedStdout.add("line-" + i));
+        assertThat(lines).filteredOn(l -> l.stream() == LogStream.STDOUT).extracting(LogLine::text)
+                .containsExactlyElementsOf(expectedStdout);
+        assertThat(lines).filteredOn(l -> l.stream() == LogStream.STDERR).extracting(LogLine::text)
+                .containsExactly("oops");
+
+        assertThat(rawValues(Topics.TASK_RUN_STATUS, ref)).noneMatch(v -> v.contains(SECRET));
+        await().atMost(AT_MOST).untilAsserted(
+                () -> assertThat(runtime.listByLabels(TaskRunContainers.identity(ref, 1))).isEmpty());
+    }
+
+    @Test
+    void shouldReportSchedulerErrorWhenImageIsMissingAndPolicyIsNever() {
+        TaskRunRef ref = newTaskRun();
+        String image = "local/gofer-missing-" + ref.pipelineId() + ":1";
+        publish(new TaskRunReady(ref, 1, image, List.of(), List.of("true"), List.of(), null, PullPolicy.NEVER));
+
+        TaskRunFailed failed = await().atMost(AT_MOST).until(() -> status(ref, TaskRunFailed.class), l -> !l.isEmpty())
+                .get(0);
+
+        assertThat(failed.reason()).isEqualTo(FailureReason.SCHEDULER_ERROR);
+        assertThat(failed.message()).contains(image).contains("never");
+        assertThat(failed.reporter()).isEqualTo(worker.id());
+        assertThat(statuses(ref)).hasSize(1);
+        assertThat(runtime.listByLabels(TaskRunContainers.identity(ref, 1))).isEmpty();
+    }
+
+    @Test
+    void shouldDeadLetterUndecodableRecordAndRunNextWhenGarbageArrives() {
+        String garbageKey = "garbage-" + UUID.randomUUID();
+        kafka().send(Topics.TASK_RUNS_READY, garbageKey, "{not json".getBytes(StandardCharsets.UTF_8), Map.of());
+        TaskRunRef ref = newTaskRun();
+        publish(new TaskRunReady(ref, 1, LocalImages.BUSYBOX, List.of(), List.of("echo", "after-garbage"), List.of(),
+                null, PullPolicy.NEVER));
+
+        await().atMost(AT_MOST).untilAsserted(() -> {
+            List<ConsumerRecord<String, byte[]>> dead = kafka().readAll(Topics.dlq(Topics.TASK_RUNS_READY),
+                    READ_TIMEOUT).stream().filter(r -> garbageKey.equals(r.key())).toList();
+            assertThat(dead).hasSize(1);
+            assertThat(EventHeaders.read(dead.get(0).headers(), "dead-letter-reason")).contains("malformed JSON");
+        });
+        TaskRunExited exited = await().atMost(AT_MOST).until(() -> status(ref, TaskRunExited.class), l -> !l.isEmpty())
+                .get(0);
+        assertThat(exited.exitCode()).isZero();
+        assertThat(logLines(ref)).extracting(LogLine::text).containsExactly("after-garbage");
+    }
+
+    @Test
+    void shouldStartOneContainerWhenRecordIsRedeliveredWhileItRuns() {
+        TaskRunRef ref = newTaskRun();
+        TaskRunReady ready = new TaskRunReady(ref, 1, LocalImages.BUSYBOX, List.of(),
+                List.of("sh", "-c", "sleep 3; echo once"), List.of(), null, PullPolicy.NEVER);
+        byte[] record = EventCodec.encode(Envelope.of(ref.key(), ready));
+        kafka().send(Topics.TASK_RUNS_READY, ref.key(), record, Map.of());
+        kafka().send(Topics.TASK_RUNS_READY, ref.key(), record, Map.of());
+        // Same key, same partition: attempt 2 is handled only after both copies of attempt 1.
+        publish(new TaskRunReady(ref, 2, LocalImages.BUSYBOX, List.of(), List.of("true"), List.of(), null,
+                PullPolicy.NEVER));
+
+        await().atMost(AT_MOST).until(() -> statuses(ref).stream()
+                .filter(e -> e instanceof TaskRunExited).count() == 2);
+
+        List<TaskRunEvent> firstAttempt = statuses(ref).stream().filter(e -> e.attempt() == 1).toList();
+        assertThat(firstAttempt).hasSize(2);
+        assertThat(firstAttempt.get(0)).isInstanceOf(TaskRunStarted.class);
+        assertThat(firstAttempt.get(1)).isInstanceOfSatisfying(TaskRunExited.class,
+                e -> assertThat(e.logLines()).isEqualTo(1));
+    }
+
+    @Test
+    void shouldAdoptExistingContainerWhenItsWorkerIsGone() {
+        TaskRunRef ref = newTaskRun();
+        String containerId = runtime.createAndStart(new ContainerSpec(ImageRef.parse(LocalImages.BUSYBOX),
+                TaskRunContainers.name(ref, 1), List.of(),
+                List.of("sh", "-c", "echo adopted-1; echo adopted-2; exit 4"),
+                Map.of(), TaskRunContainers.labels(ref, 1, "a-worker-that-is-gone"), "none"));
+
+        publish(new TaskRunReady(ref, 1, LocalImages.BUSYBOX, List.of(), List.of("echo", "must-not-run"), List.of(),
+                null, PullPolicy.NEVER));
+
+        TaskRunExited exited = await().atMost(AT_MOST).until(() -> status(ref, TaskRunExited.class), l -> !l.isEmpty())
+                .get(0);
+        assertThat(exited.exitCode()).isEqualTo(4);
+        assertThat(exited.logLines()).isEqualTo(2);
+        assertThat(status(ref, TaskRunStarted.class)).singleElement()
+                .satisfies(s -> assertThat(s.containerId()).isEqualTo(containerId));
+        assertThat(logLines(ref)).extracting(LogLine::text).containsExactly("adopted-1", "adopted-2");
+        await().atMost(AT_MOST).untilAsserted(() -> assertThat(runtime.inspect(containerId)).isEmpty());
+    }
+
+    @Test
+    void shouldReportReadyWhenKafkaAndDockerEngineAnswer() {
+        RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'docker-engine' }.status", Matchers.is("UP"));
+    }
+
+    private static TaskRunRef newTaskRun() {
+        return new TaskRunRef("ns", "p-" + UUID.randomUUID().toString().substring(0, 8), 1, "task");
+    }
+
+    private KafkaTestClient kafka() {
+        return new KafkaTestClient(bootstrapServers);
+    }
+
+    private void publish(TaskRunReady ready) {
+        Envelope<TaskRunReady> envelope = Envelope.of(ready.taskRun().key(), ready);
+        kafka().send(Topics.TASK_RUNS_READY, envelope.key(), EventCodec.encode(envelope), Map.of());
+    }
+
+    private List<TaskRunEvent> statuses(TaskRunRef ref) {
+        return kafka().readAll(Topics.TASK_RUN_STATUS, READ_TIMEOUT).stream().filter(r -> ref.key().equals(r.key()))
+                .map(r -> (TaskRunEvent) EventCodec.decode(r.value(), TaskRunEvent.class).payload()).toList();
+    }
+
+    private <T extends TaskRunEvent> List<T> status(TaskRunRef ref, Class<T> type) {
+        return statuses(ref).stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private List<LogLine> logLines(TaskRunRef ref) {
+        return kafka().readAll(Topics.TASK_RUN_LOGS, READ_TIMEOUT).stream().filter(r -> ref.key().equals(r.key()))
+                .map(r -> (LogChunk) EventCodec.decode(r.value()).payload()).flatMap(c -> c.lines().stream())
+                .toList();
+    }
+
+    private List<String> rawValues(String topic, TaskRunRef ref) {
+        return kafka().readAll(topic, READ_TIMEOUT).stream().filter(r -> ref.key().equals(r.key()))
+                .map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+    }
+}
