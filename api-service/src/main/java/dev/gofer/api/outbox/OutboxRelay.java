@@ -11,12 +11,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import dev.gofer.events.EventCodec;
@@ -47,10 +49,11 @@ public class OutboxRelay {
         return t;
     });
     private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile boolean stopping;
 
     /** Asks for a drain soon; cheap and idempotent. */
     public void wake() {
-        if (pending.compareAndSet(false, true)) {
+        if (!stopping && pending.compareAndSet(false, true)) {
             executor.execute(this::drain);
         }
     }
@@ -62,8 +65,11 @@ public class OutboxRelay {
 
     private void drain() {
         pending.set(false);
+        if (stopping) {
+            return;
+        }
         try {
-            while (publishBatch() == BATCH) {
+            while (!stopping && publishBatch() == BATCH) {
                 // more rows are waiting
             }
         } catch (RuntimeException e) {
@@ -94,8 +100,15 @@ public class OutboxRelay {
         });
     }
 
+    /** Rows still waiting at shutdown stay in the table; the next instance to start publishes them. */
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        executor.shutdown();
+    }
+
     @PreDestroy
     void stop() {
-        executor.shutdown();
+        stopping = true;
+        executor.shutdownNow();
     }
 }
