@@ -10,7 +10,7 @@ REPO="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 STATE="$REPO/.gofer-local"
 LOGS="$STATE/logs"
 PID_FILE="$STATE/launcher.pid"
-JAR="$REPO/deploy/local/target/gofer-local.jar"
+JAR="$REPO/deploy/local/target/gofer-local-launcher.jar"
 READY_TIMEOUT_S="${GOFER_UP_TIMEOUT:-300}"
 
 log() { printf '[up] %s\n' "$*" >&2; }

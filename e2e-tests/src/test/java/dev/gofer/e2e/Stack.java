@@ -31,6 +31,7 @@ final class Stack {
             Path repo = Path.of(System.getProperty("gofer.repo.root", "..")).toAbsolutePath().normalize();
             stack = LocalStack.builder().repoRoot(repo).stateDir(repo.resolve("e2e-tests/target/e2e-stack"))
                     .randomPorts().fresh().schedulers(WORKERS).schedulerNetworkMode("host")
+                    .workerIdPrefix("e2e-worker-")
                     .env(LocalStack.Service.TRIGGER, "GOFER_TRIGGER_INTERVAL_MIN_EVERY", "1s")
                     .readyTimeout(Duration.ofMinutes(3)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-stop"));

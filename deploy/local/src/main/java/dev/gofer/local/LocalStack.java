@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 /**
  * The whole Gofer system on this machine: {@link LocalInfra} (KRaft broker in this JVM, PostgreSQL) plus the four
  * services as child processes, each answering {@code GET /q/health/ready} before {@link Builder#start()} returns.
- * Also the {@code main} of {@code gofer-local.jar} ({@code java -jar gofer-local.jar start}).
+ * Also the {@code main} of {@code gofer-local-launcher.jar} ({@code java -jar gofer-local-launcher.jar start}).
  *
  * <pre>
  * try (LocalStack stack = LocalStack.builder().repoRoot(repo).stateDir(dir).randomPorts().start()) {
@@ -284,6 +284,7 @@ public final class LocalStack implements AutoCloseable {
         private boolean randomPorts;
         private int schedulers = 1;
         private String schedulerNetworkMode = "host";
+        private String workerIdPrefix = "worker-";
         private final Map<Service, Map<String, String>> extraEnv = new EnumMap<>(Service.class);
         private boolean fresh;
         private boolean withServices = true;
@@ -354,6 +355,15 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalArgumentException("at least one scheduler");
             }
             this.schedulers = count;
+            return this;
+        }
+
+        /**
+         * Prefix of the worker ids (default {@code worker-}). Workers adopt the containers labelled with their own
+         * id, so two stacks on one Docker engine (a local stack and a test run) need different prefixes.
+         */
+        public Builder workerIdPrefix(String prefix) {
+            this.workerIdPrefix = prefix;
             return this;
         }
 
@@ -510,7 +520,7 @@ public final class LocalStack implements AutoCloseable {
                 }
                 case SCHEDULER -> {
                     env.put(Keys.TRANSIT, keys.transitKey());
-                    env.put("GOFER_SCHEDULER_WORKER_ID", "worker-" + instance);
+                    env.put("GOFER_SCHEDULER_WORKER_ID", workerIdPrefix + instance);
                     env.put("GOFER_SCHEDULER_NETWORK_MODE", schedulerNetworkMode);
                 }
                 default -> {
@@ -521,10 +531,10 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    // ---- main: java -jar gofer-local.jar start [options]
+    // ---- main: java -jar gofer-local-launcher.jar start [options]
 
     private static final String USAGE = """
-            usage: java -jar gofer-local.jar start [--repo DIR] [--state-dir DIR] [--schedulers N]
+            usage: java -jar gofer-local-launcher.jar start [--repo DIR] [--state-dir DIR] [--schedulers N]
                                                    [--network-mode host|bridge|none] [--random-ports] [--fresh]
               Starts Kafka, PostgreSQL and the four services; stays up until SIGTERM/SIGINT.
               Writes <state>/stack.env and then <state>/ready; removes <state>/ready on exit.""";
@@ -608,7 +618,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The repo that holds this jar ({@code <repo>/deploy/local/target/gofer-local.jar}), else the working dir. */
+    /** The repo that holds this jar ({@code <repo>/deploy/local/target/gofer-local-launcher.jar}), else the working dir. */
     static Path defaultRepoRoot() {
         String property = System.getProperty("gofer.repo.root");
         if (property != null) {
