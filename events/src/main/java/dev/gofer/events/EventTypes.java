@@ -20,6 +20,7 @@ public final class EventTypes {
             new Registration(TaskRunStarted.TYPE, 1, TaskRunStarted.class),
             new Registration(TaskRunExited.TYPE, 1, TaskRunExited.class),
             new Registration(TaskRunFailed.TYPE, 1, TaskRunFailed.class),
+            new Registration(TaskRunCancel.TYPE, 1, TaskRunCancel.class),
             new Registration(LogChunk.TYPE, 1, LogChunk.class));
 
     private static final Map<String, Registration> BY_TYPE = ALL.stream()

@@ -16,6 +16,8 @@ public final class Topics {
     public static final String TASK_RUNS_READY = "gofer.task-runs.ready";
     /** {@link TaskRunStarted}, {@link TaskRunExited}, {@link TaskRunFailed}: to api-service, keyed by task run. */
     public static final String TASK_RUN_STATUS = "gofer.task-runs.status";
+    /** {@link TaskRunCancel}: api-service to every worker (a consumer group per worker), keyed by task run. */
+    public static final String TASK_RUNS_CANCEL = "gofer.task-runs.cancel";
     /** {@link LogChunk}: scheduler-service to api-service, keyed by task run. */
     public static final String TASK_RUN_LOGS = "gofer.task-runs.logs";
 
@@ -34,7 +36,8 @@ public final class Topics {
 
     /** The topics and their dead-letter twins, as created by {@link TopicProvisioner}. */
     public static List<String> all() {
-        List<String> main = List.of(RUN_REQUESTS, TASK_RUNS_RESOLVE, TASK_RUNS_READY, TASK_RUN_STATUS, TASK_RUN_LOGS);
+        List<String> main = List.of(RUN_REQUESTS, TASK_RUNS_RESOLVE, TASK_RUNS_READY, TASK_RUN_STATUS, TASK_RUNS_CANCEL,
+                TASK_RUN_LOGS);
         return main.stream().flatMap(t -> java.util.stream.Stream.of(t, dlq(t))).toList();
     }
 }

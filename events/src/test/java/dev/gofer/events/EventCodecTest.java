@@ -107,7 +107,7 @@ class EventCodecTest {
     @Test
     void shouldListEveryTopicWithItsDeadLetterTwin() {
         assertThat(Topics.all()).contains(Topics.RUN_REQUESTS, "gofer.run-requests.dlq", Topics.TASK_RUN_LOGS,
-                "gofer.task-runs.logs.dlq").hasSize(10);
+                "gofer.task-runs.logs.dlq", Topics.TASK_RUNS_CANCEL).hasSize(12);
     }
 
     private static Envelope<?> decode(String json) {
