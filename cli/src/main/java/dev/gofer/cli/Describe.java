@@ -1,5 +1,13 @@
 package dev.gofer.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.gofer.sdk.Config;
+import dev.gofer.sdk.Deployment;
+import dev.gofer.sdk.DeploymentState;
 import dev.gofer.sdk.Run;
 import dev.gofer.sdk.StatusReason;
 import dev.gofer.sdk.TaskRun;
@@ -33,6 +41,29 @@ final class Describe {
             text += " " + style.state(run.status().wire());
         }
         return text + reason(run.statusReason());
+    }
+
+    /** e.g. {@code deployment 2 of simple: version 1 -> 3  complete successful}. */
+    static String deployment(Deployment deployment, Style style) {
+        String from = deployment.startVersion() > 0 ? "version " + deployment.startVersion() + " -> " : "version ";
+        String state = style.state(deployment.state().wire());
+        if (deployment.state() == DeploymentState.COMPLETE) {
+            state += " " + style.state(deployment.status().wire());
+        }
+        return "deployment " + deployment.deploymentId() + " of " + deployment.pipelineId() + ": " + from
+                + deployment.endVersion() + "  " + state + reason(deployment.statusReason());
+    }
+
+    /** The task ids of a config: the keys of {@code tasks: {id: task}} (or the ids of a list of tasks). */
+    static List<String> taskIds(Config config) {
+        List<String> ids = new ArrayList<>();
+        JsonNode tasks = config.tasks();
+        if (tasks != null && tasks.isObject()) {
+            tasks.fieldNames().forEachRemaining(ids::add);
+        } else if (tasks != null && tasks.isArray()) {
+            tasks.forEach(task -> ids.add(task.path("id").asText("?")));
+        }
+        return ids;
     }
 
     /** {@code " (reason: description)"}, or empty. */

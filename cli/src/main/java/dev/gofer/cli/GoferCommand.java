@@ -3,6 +3,7 @@ package dev.gofer.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import dev.gofer.sdk.FieldError;
@@ -12,6 +13,7 @@ import dev.gofer.sdk.GoferException;
 import dev.gofer.sdk.PipelineValidationException;
 
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,6 +38,8 @@ abstract class GoferCommand implements Callable<Integer> {
     public final Integer call() {
         try {
             return execute();
+        } catch (ParameterException e) {
+            throw e; // a usage error found while running: picocli prints it with the usage, exit code 2
         } catch (GoferApiException e) {
             printApiError(e);
         } catch (PipelineValidationException e) {
@@ -66,6 +70,22 @@ abstract class GoferCommand implements Callable<Integer> {
         for (FieldError error : e.errors()) {
             err().println("  " + error);
         }
+    }
+
+    /** {@code --grace} seconds as a duration, {@code null} when not given; a negative value is a usage error. */
+    Duration grace(Integer seconds) {
+        if (seconds == null) {
+            return null;
+        }
+        if (seconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--grace must not be negative, was " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** {@code " (grace 30s)"}, or empty when not given. */
+    static String graceText(Integer seconds) {
+        return seconds == null ? "" : " (grace " + seconds + "s)";
     }
 
     Main globals() {

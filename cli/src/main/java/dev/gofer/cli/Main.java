@@ -9,10 +9,11 @@ import picocli.CommandLine.ScopeType;
 // @formatter:off (the house formatter does not wrap annotation arguments)
 @Command(name = "gofer", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Run and inspect Gofer pipelines.",
-        subcommands = { PipelineCommand.class, RunCommand.class, TaskCommand.class },
+        subcommands = { NamespaceCommand.class, PipelineCommand.class, RunCommand.class, TaskCommand.class,
+            EventCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:success (with --follow: the run was successful)",
+            "0:success (run start --follow: the run was successful)",
             "1:the followed run failed or was cancelled",
             "2:usage or API error" })
 // @formatter:on

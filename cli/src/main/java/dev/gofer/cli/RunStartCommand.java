@@ -16,9 +16,10 @@ import picocli.CommandLine.Parameters;
 // @formatter:off
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = {
-            "Start a run of the pipeline's latest config and print its id.",
-            "With --follow, print task state changes as they happen, then every task's log and the run's status;",
-            "the exit code is then 0 for a successful run and 1 for a failed or cancelled one." })
+            "Start a run of the pipeline's live config and print its id.",
+            "%nWith --follow, print task state changes and stream every task's log live (lines prefixed with the "
+                + "task id when the run has several tasks), then the run's status; the exit code is then 0 for a "
+                + "successful run and 1 for a failed or cancelled one." })
 // @formatter:on
 class RunStartCommand extends GoferCommand {
 
@@ -31,7 +32,7 @@ class RunStartCommand extends GoferCommand {
     Map<String, String> variables = new LinkedHashMap<>();
     // @formatter:on
 
-    @Option(names = {"-f", "--follow"}, description = "Wait for the run to finish, showing progress and logs.")
+    @Option(names = {"-f", "--follow"}, description = "Wait for the run to finish, showing progress and live logs.")
     boolean follow;
 
     @Override
@@ -58,7 +59,7 @@ class RunStartCommand extends GoferCommand {
                     + " (config version " + run.configVersion() + ")");
             out().flush();
         }
-        RunFollower.Result result = new RunFollower(client, namespace(), pipeline, run.runId(), out(), style(),
+        RunFollower.Result result = new RunFollower(client, namespace(), pipeline, run.runId(), out(), err(), style(),
                 !jsonOutput()).follow();
         if (jsonOutput()) {
             JsonOutput.print(out(), "run", result.run(), "task_runs", result.taskRuns());

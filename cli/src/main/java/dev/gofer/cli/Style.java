@@ -26,10 +26,10 @@ final class Style {
     /** Colours a state or status word by its meaning (green success, red failure, ...). */
     String state(String word) {
         return switch (word) {
-            case "successful" -> wrap("\u001b[32m", word);
+            case "successful", "live", "active" -> wrap("\u001b[32m", word);
             case "failed" -> wrap("\u001b[31m", word);
-            case "cancelled" -> wrap("\u001b[33m", word);
-            case "skipped", "unknown", "waiting", "pending" -> wrap("\u001b[2m", word);
+            case "cancelled", "disabled" -> wrap("\u001b[33m", word);
+            case "skipped", "unknown", "waiting", "pending", "deprecated" -> wrap("\u001b[2m", word);
             case "running", "processing" -> wrap("\u001b[36m", word);
             default -> word;
         };

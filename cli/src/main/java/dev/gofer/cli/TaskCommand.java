@@ -4,8 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code gofer task ...}: task runs within a run. */
 // @formatter:off
-@Command(name = "task", mixinStandardHelpOptions = true, description = "Inspect task runs and their logs.",
-        subcommands = { TaskGetCommand.class, TaskLogsCommand.class })
+@Command(name = "task", mixinStandardHelpOptions = true, description = "Inspect and cancel task runs.",
+        subcommands = { TaskGetCommand.class, TaskLogsCommand.class, TaskCancelCommand.class })
 // @formatter:on
 class TaskCommand {
 }

@@ -18,6 +18,10 @@ final class Times {
         return epochMillis <= 0 ? "-" : FORMAT.format(Instant.ofEpochMilli(epochMillis));
     }
 
+    static String at(Instant instant) {
+        return instant == null ? "-" : FORMAT.format(instant);
+    }
+
     /** Elapsed time from {@code started} to {@code ended} (or to now while it has not ended). */
     static String duration(long started, long ended) {
         if (started <= 0) {

@@ -39,21 +39,52 @@ class PipelineRegisterCommandTest {
     }
 
     @Test
-    void shouldSendTheFileAndPrintTheVersionWhenRegisteringAJsonFile() throws Exception {
-        api.on("POST", Samples.PIPE + "/configs", 201, Samples.config(4));
+    void shouldSendTheFileDeployItAndSayItIsLiveWhenRegisteringAJsonFile() throws Exception {
+        api.on("POST", Samples.PIPE + "/configs", 201, Samples.config(4, "live"));
         Path file = Files.writeString(dir.resolve("simple.json"), PIPELINE_JSON);
 
         Cli.Result result = Cli.run("--api-url", api.url(), "pipeline", "register", file.toString());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).isEqualTo("registered pipeline simple config version 4\n");
+        assertThat(result.out()).isEqualTo("""
+                registered pipeline simple config version 4
+                version 4 is live: new runs use it
+                """);
         assertThat(api.requests()).hasSize(1);
+        assertThat(api.requests().get(0).query()).isEqualTo("deploy=true");
         assertThat(MAPPER.readTree(api.requests().get(0).body())).isEqualTo(MAPPER.readTree(PIPELINE_JSON));
     }
 
     @Test
+    void shouldOnlyRegisterAndSayHowToDeployWhenRegisteringWithNoDeploy() throws Exception {
+        api.on("POST", Samples.PIPE + "/configs", 201, Samples.config(5, "unreleased"));
+        Path file = Files.writeString(dir.resolve("simple.json"), PIPELINE_JSON);
+
+        Cli.Result result = Cli.run("--api-url", api.url(), "pipeline", "register", file.toString(), "--no-deploy");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo("registered pipeline simple config version 5 (unreleased; deploy it with:"
+                + " gofer pipeline deploy simple 5)\n");
+        assertThat(api.requests()).hasSize(1);
+        assertThat(api.requests().get(0).query()).isEqualTo("deploy=false");
+    }
+
+    @Test
+    void shouldLookAgainWhenTheRegisteredVersionIsNotLiveYet() throws Exception {
+        api.on("POST", Samples.PIPE + "/configs", 201, Samples.config(6, "unreleased"));
+        api.on("GET", Samples.PIPE + "/configs/6", 200, Samples.config(6, "live"));
+        Path file = Files.writeString(dir.resolve("simple.json"), PIPELINE_JSON);
+
+        Cli.Result result = Cli.run("--api-url", api.url(), "pipeline", "register", file.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).endsWith("version 6 is live: new runs use it\n");
+        assertThat(api.requests("GET", Samples.PIPE + "/configs/6")).hasSize(1);
+    }
+
+    @Test
     void shouldUseTheNamespaceAndPrintApiJsonWhenOptionsFollowTheSubcommand() throws Exception {
-        api.on("POST", "/api/namespaces/team-a/pipelines/simple/configs", 201, Samples.config(2));
+        api.on("POST", "/api/namespaces/team-a/pipelines/simple/configs", 201, Samples.config(2, "live"));
         Path file = Files.writeString(dir.resolve("simple.json"), PIPELINE_JSON);
 
         Cli.Result result = Cli.run("pipeline", "register", file.toString(), "--api-url", api.url(), "-n", "team-a",
@@ -66,7 +97,7 @@ class PipelineRegisterCommandTest {
 
     @Test
     void shouldSendTheProgramsStdoutAndShowItsStderrWhenRegisteringAJdkOnlyJavaProgram() throws Exception {
-        api.on("POST", Samples.PIPE + "/configs", 201, Samples.config(5));
+        api.on("POST", Samples.PIPE + "/configs", 201, Samples.config(5, "live"));
         Path program = Files.writeString(dir.resolve("JdkPipeline.java"), """
                 public class JdkPipeline {
                     public static void main(String[] args) {
@@ -86,7 +117,7 @@ class PipelineRegisterCommandTest {
 
     @Test
     void shouldRegisterWhatTheSdkPrintsWhenTheProgramUsesTheSdkFromTheClasspath() throws Exception {
-        api.on("POST", Samples.PIPE + "/configs", 201, Samples.config(6));
+        api.on("POST", Samples.PIPE + "/configs", 201, Samples.config(6, "live"));
         Path program = Files.writeString(dir.resolve("SdkPipeline.java"),
                 """
                         import dev.gofer.sdk.CustomTask;
@@ -110,7 +141,7 @@ class PipelineRegisterCommandTest {
 
     @Test
     void shouldRegisterTheSimplePipelineWhenRegisteringTheShippedExample() throws Exception {
-        api.on("POST", Samples.PIPE + "/configs", 201, Samples.config(1));
+        api.on("POST", Samples.PIPE + "/configs", 201, Samples.config(1, "live"));
         Path example = Path.of("..", "examples", "simple", "SimplePipeline.java");
 
         Cli.Result result = Cli.run("--api-url", api.url(), "pipeline", "register", example.toString());

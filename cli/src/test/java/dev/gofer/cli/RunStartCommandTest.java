@@ -2,6 +2,8 @@ package dev.gofer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,7 @@ class RunStartCommandTest {
     }
 
     @Test
-    void shouldPrintStateChangesLogAndExitZeroWhenFollowedRunSucceeds() {
+    void shouldPrintStateChangesAndStreamTheLogLiveAndExitZeroWhenFollowedRunSucceeds() {
         api.on("POST", RUNS, 201, Samples.run("pending", "unknown", null));
         api.on("GET", RUN, 200, Samples.run("running", "unknown", null), Samples.run("running", "unknown", null),
                 Samples.run("running", "unknown", null), Samples.run("complete", "successful", null));
@@ -51,30 +53,50 @@ class RunStartCommandTest {
                 Samples.taskRuns(Samples.taskRun("simple_task", "waiting", "unknown", null, 0, false)),
                 Samples.taskRuns(Samples.taskRun("simple_task", "running", "unknown", null, 1700000001000L, false)),
                 Samples.taskRuns(Samples.taskRun("simple_task", "running", "unknown", null, 1700000001000L, false)),
-                Samples.taskRuns(Samples.taskRun("simple_task", "complete", "successful", 0, 1700000001000L, false)));
-        // The log is not complete when the run completes: the CLI waits for it before printing.
-        api.on("GET", RUN + "/tasks/simple_task", 200,
-                "{\"task_run\":" + Samples.taskRun("simple_task", "complete", "successful", 0, 1, false) + "}",
-                "{\"task_run\":" + Samples.taskRun("simple_task", "complete", "successful", 0, 1, true) + "}");
-        api.onText("GET", RUN + "/tasks/simple_task/logs", 200, "text/plain", "Hello from Gofer!\n");
+                Samples.taskRuns(Samples.taskRun("simple_task", "complete", "successful", 0, 1700000001000L, true)));
+        api.onStream(RUN + "/tasks/simple_task/logs/stream", Samples.logStream("Hello from Gofer!", "bye"));
 
         Cli.Result result = Cli.run("--api-url", api.url(), "run", "start", "simple", "--follow");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
+        // One task: log lines are not prefixed; the complete line comes after the task's last log line.
         assertThat(result.out()).isEqualTo("""
                 started run 7 of simple (config version 3)
                 simple_task  waiting
                 simple_task  running
-                simple_task  complete successful (exit 0)
-                --- simple_task log ---
                 Hello from Gofer!
+                bye
+                simple_task  complete successful (exit 0)
                 run 7  complete successful
                 """);
-        assertThat(api.requests("GET", RUN + "/tasks/simple_task")).hasSize(2);
+        assertThat(api.requests("GET", RUN + "/tasks/simple_task/logs/stream")).hasSize(1);
+        assertThat(api.requests("GET", RUN + "/tasks/simple_task/logs")).isEmpty();
     }
 
     @Test
-    void shouldAlignTasksSkipLogsOfTasksThatNeverRanAndExitOneWhenFollowedRunFails() {
+    void shouldResumeTheLiveLogWithoutDuplicatesWhenTheStreamIsCut() {
+        api.on("POST", RUNS, 201, Samples.run("pending", "unknown", null));
+        api.on("GET", RUN, 200, Samples.run("running", "unknown", null), Samples.run("complete", "successful", null));
+        api.on("GET", RUN + "/tasks", 200,
+                Samples.taskRuns(Samples.taskRun("simple_task", "running", "unknown", null, 1700000001000L, false)),
+                Samples.taskRuns(Samples.taskRun("simple_task", "complete", "successful", 0, 1700000001000L, true)));
+        // Cut after line 2 (and in the middle of line 3); the resumed stream repeats line 2.
+        api.onStream(RUN + "/tasks/simple_task/logs/stream",
+                "retry: 0\n" + Samples.logLine(1, "one") + Samples.logLine(2, "two") + "id: 3\nevent: line\ndata: {",
+                Samples.logLine(2, "two") + Samples.logLine(3, "three") + "event: end\ndata: {\"lines\":3}\n\n");
+
+        Cli.Result result = Cli.run("--api-url", api.url(), "run", "start", "simple", "--follow");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines().toList()).containsExactly("started run 7 of simple (config version 3)",
+                "simple_task  running", "one", "two", "three", "simple_task  complete successful (exit 0)",
+                "run 7  complete successful");
+        List<FakeApi.Recorded> streams = api.requests("GET", RUN + "/tasks/simple_task/logs/stream");
+        assertThat(streams).extracting(r -> r.header("Last-Event-ID")).containsExactly(null, "2");
+    }
+
+    @Test
+    void shouldPrefixLogLinesSkipTasksThatNeverRanAndExitOneWhenFollowedRunFails() {
         String reason = "{\"reason\":\"abnormal_exit\",\"description\":\"task build failed\"}";
         String skipped = Samples.taskRun("deploy", "complete", "skipped", null, 0, true)
                 .replace("\"status_reason\":null",
@@ -84,21 +106,43 @@ class RunStartCommandTest {
         api.on("GET", RUN, 200, Samples.run("complete", "failed", reason));
         api.on("GET", RUN + "/tasks", 200,
                 Samples.taskRuns(Samples.taskRun("build", "complete", "failed", 3, 1700000001000L, true), skipped));
-        api.onText("GET", RUN + "/tasks/build/logs", 200, "text/plain", "compiling\nerror: boom\n");
+        api.onStream(RUN + "/tasks/build/logs/stream", Samples.logStream("compiling", "error: boom"));
 
         Cli.Result result = Cli.run("--api-url", api.url(), "run", "start", "simple", "-f");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).isEqualTo("""
                 started run 7 of simple (config version 3)
-                build   complete failed (exit 3)
                 deploy  complete skipped (failed_precondition)
-                --- build log ---
-                compiling
-                error: boom
+                build  | compiling
+                build  | error: boom
+                build   complete failed (exit 3)
                 run 7  complete failed (abnormal_exit: task build failed)
                 """);
-        assertThat(api.requests("GET", RUN + "/tasks/deploy/logs")).isEmpty();
+        assertThat(api.requests("GET", RUN + "/tasks/deploy/logs/stream")).isEmpty();
+    }
+
+    @Test
+    void shouldStreamTheLogsOfSeveralRunningTasksPrefixedWhenFollowing() {
+        api.on("POST", RUNS, 201, Samples.run("pending", "unknown", null));
+        api.on("GET", RUN, 200, Samples.run("running", "unknown", null), Samples.run("complete", "successful", null));
+        api.on("GET", RUN + "/tasks", 200,
+                Samples.taskRuns(Samples.taskRun("lint", "running", "unknown", null, 1700000001000L, false),
+                        Samples.taskRun("unit_tests", "running", "unknown", null, 1700000001000L, false)),
+                Samples.taskRuns(Samples.taskRun("lint", "complete", "successful", 0, 1700000001000L, true),
+                        Samples.taskRun("unit_tests", "complete", "successful", 0, 1700000001000L, true)));
+        api.onStream(RUN + "/tasks/lint/logs/stream", Samples.logStream("lint ok"));
+        api.onStream(RUN + "/tasks/unit_tests/logs/stream", Samples.logStream("test 1 passed", "test 2 passed"));
+
+        Cli.Result result = Cli.run("--api-url", api.url(), "run", "start", "simple", "--follow");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines).containsSubsequence("lint        running", "lint       | lint ok",
+                "lint        complete successful (exit 0)");
+        assertThat(lines).containsSubsequence("unit_tests  running", "unit_tests | test 1 passed",
+                "unit_tests | test 2 passed", "unit_tests  complete successful (exit 0)");
+        assertThat(lines).hasSize(9).endsWith("run 7  complete successful");
     }
 
     @Test
@@ -116,6 +160,7 @@ class RunStartCommandTest {
         assertThat(json.at("/run/run_id").asLong()).isEqualTo(7);
         assertThat(json.at("/task_runs/0/task_id").asText()).isEqualTo("simple_task");
         assertThat(json.at("/task_runs/0/logs/complete").asBoolean()).isTrue();
+        assertThat(api.requests()).noneMatch(r -> r.path().endsWith("/logs/stream"));
     }
 
     @Test

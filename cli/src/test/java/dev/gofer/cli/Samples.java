@@ -35,9 +35,54 @@ final class Samples {
     }
 
     static String config(int version) {
+        return config(version, "unreleased");
+    }
+
+    static String config(int version, String state) {
+        return "{\"config\":" + configObject(version, state) + "}";
+    }
+
+    static String configObject(int version, String state) {
         return """
-                {"config":{"namespace_id":"default","pipeline_id":"simple","version":%d,"name":"Simple Pipeline",
-                           "parallelism":0,"state":"unreleased","registered":1700000000000,"deprecated":0}}
-                """.formatted(version);
+                {"namespace_id":"default","pipeline_id":"simple","version":%d,"name":"Simple Pipeline",
+                 "description":"","parallelism":0,"state":"%s","registered":1700000000000,"deprecated":0,
+                 "tasks":{"build":{"id":"build"},"deploy":{"id":"deploy"}}}
+                """.formatted(version, state);
+    }
+
+    static String pipeline(String state) {
+        return """
+                {"namespace_id":"default","pipeline_id":"simple","state":"%s","created":1700000000000,
+                 "modified":1700000000000}
+                """.formatted(state);
+    }
+
+    static String namespace(String id, String name, String description) {
+        return """
+                {"id":"%s","name":"%s","description":"%s","created":1700000000000,"modified":1700000000000}
+                """.formatted(id, name, description);
+    }
+
+    static String deployment(long id, long from, long to, String state, String status) {
+        return """
+                {"namespace_id":"default","pipeline_id":"simple","deployment_id":%d,"start_version":%d,
+                 "end_version":%d,"started":1700000000000,"ended":1700000002000,"state":"%s","status":"%s",
+                 "status_reason":null}
+                """.formatted(id, from, to, state, status);
+    }
+
+    /** One {@code event: line} of a log stream. */
+    static String logLine(long seq, String text) {
+        return "id: " + seq + "\nevent: line\ndata: {\"seq\":" + seq + ",\"stream\":\"stdout\",\"text\":\"" + text
+                + "\",\"at\":1700000000000}\n\n";
+    }
+
+    /** A complete log stream: the lines (seq 1, 2, ...) and {@code event: end}. */
+    static String logStream(String... texts) {
+        StringBuilder stream = new StringBuilder("retry: 0\n");
+        for (int i = 0; i < texts.length; i++) {
+            stream.append(logLine(i + 1, texts[i]));
+        }
+        return stream.append("event: end\ndata: {\"lines\":").append(texts.length).append("}\n\n").toString();
     }
 }

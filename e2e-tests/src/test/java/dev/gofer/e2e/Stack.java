@@ -20,6 +20,8 @@ import dev.gofer.testsupport.KafkaTestClient;
 final class Stack {
 
     static final int WORKERS = 2;
+    /** Worker ids of this test run: fresh each run, so no worker adopts a container an aborted run left behind. */
+    static final String WORKER_PREFIX = "e2e-" + Long.toString(System.currentTimeMillis(), 36) + "-worker-";
     private static LocalStack stack;
     private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -29,14 +31,36 @@ final class Stack {
     static synchronized LocalStack get() {
         if (stack == null) {
             Path repo = Path.of(System.getProperty("gofer.repo.root", "..")).toAbsolutePath().normalize();
+            removeContainersOfEarlierRuns();
             stack = LocalStack.builder().repoRoot(repo).stateDir(repo.resolve("e2e-tests/target/e2e-stack"))
                     .randomPorts().fresh().schedulers(WORKERS).schedulerNetworkMode("host")
-                    .workerIdPrefix("e2e-worker-")
+                    .workerIdPrefix(WORKER_PREFIX)
                     .env(LocalStack.Service.TRIGGER, "GOFER_TRIGGER_INTERVAL_MIN_EVERY", "1s")
                     .readyTimeout(Duration.ofMinutes(3)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-stop"));
         }
         return stack;
+    }
+
+    /** Containers that workers of an earlier, aborted e2e run left behind (their labels say so). */
+    private static void removeContainersOfEarlierRuns() {
+        try {
+            Process ps = new ProcessBuilder("docker", "ps", "-a", "--filter", "label=gofer.worker", "--format",
+                    "{{.ID}} {{.Label \"gofer.worker\"}}").redirectErrorStream(true).start();
+            String out = new String(ps.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            ps.waitFor();
+            for (String line : out.lines().toList()) {
+                String[] parts = line.trim().split(" ", 2);
+                if (parts.length == 2 && parts[1].startsWith("e2e-")) {
+                    new ProcessBuilder("docker", "rm", "-f", parts[0]).redirectErrorStream(true).start().waitFor();
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot list containers with the docker CLI", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static GoferClient api() {

@@ -44,6 +44,6 @@ class WorkerScaleOutIT {
             assertThat(Runs.logs(api, id, runId, "short")).isEqualTo("run " + runId + "\n");
         }
         assertThat(runIds).doesNotHaveDuplicates().hasSize(20);
-        assertThat(workers).containsExactlyInAnyOrder("e2e-worker-1", "e2e-worker-2");
+        assertThat(workers).containsExactlyInAnyOrder(Stack.WORKER_PREFIX + 1, Stack.WORKER_PREFIX + 2);
     }
 }

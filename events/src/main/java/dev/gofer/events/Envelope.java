@@ -28,7 +28,7 @@ public record Envelope<T extends EventPayload>(String eventId, String type, int 
 
     /** As {@link #of}, with a chosen id: use a deterministic id where a retry must not count twice. */
     public static <T extends EventPayload> Envelope<T> withId(String eventId, String key, T payload) {
-        EventTypes.Registration reg = EventTypes.of(payload.getClass());
+        EventTypes.Registration reg = EventTypes.of(payload);
         return new Envelope<>(eventId, reg.type(), reg.version(), Instant.now(), key, payload);
     }
 }

@@ -78,6 +78,10 @@ public final class EventCodec {
         }
         try {
             EventPayload payload = MAPPER.treeToValue(root.get("payload"), reg.payloadClass());
+            if (payload instanceof DomainEvent event && !type.equals(event.kind())) {
+                throw new InvalidEventException("payload kind '" + event.kind() + "' differs from type '" + type
+                        + "'");
+            }
             return new Envelope<>(text(root, "event_id"), type, version,
                     MAPPER.treeToValue(root.get("occurred_at"), java.time.Instant.class), text(root, "key"), payload);
         } catch (InvalidEventException e) {

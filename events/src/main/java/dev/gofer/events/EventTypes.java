@@ -21,11 +21,30 @@ public final class EventTypes {
             new Registration(TaskRunExited.TYPE, 1, TaskRunExited.class),
             new Registration(TaskRunFailed.TYPE, 1, TaskRunFailed.class),
             new Registration(TaskRunCancel.TYPE, 1, TaskRunCancel.class),
-            new Registration(LogChunk.TYPE, 1, LogChunk.class));
+            new Registration(LogChunk.TYPE, 1, LogChunk.class),
+            new Registration(NamespaceChanged.CREATED, 1, NamespaceChanged.class),
+            new Registration(NamespaceChanged.UPDATED, 1, NamespaceChanged.class),
+            new Registration(NamespaceChanged.DELETED, 1, NamespaceChanged.class),
+            new Registration(PipelineChanged.CREATED, 1, PipelineChanged.class),
+            new Registration(PipelineChanged.ENABLED, 1, PipelineChanged.class),
+            new Registration(PipelineChanged.DISABLED, 1, PipelineChanged.class),
+            new Registration(PipelineChanged.DELETED, 1, PipelineChanged.class),
+            new Registration(PipelineChanged.CONFIG_REGISTERED, 1, PipelineChanged.class),
+            new Registration(PipelineChanged.CONFIG_DELETED, 1, PipelineChanged.class),
+            new Registration(DeploymentChanged.STARTED, 1, DeploymentChanged.class),
+            new Registration(DeploymentChanged.COMPLETED, 1, DeploymentChanged.class),
+            new Registration(RunChanged.QUEUED, 1, RunChanged.class),
+            new Registration(RunChanged.STARTED, 1, RunChanged.class),
+            new Registration(RunChanged.CANCELLING, 1, RunChanged.class),
+            new Registration(RunChanged.COMPLETED, 1, RunChanged.class),
+            new Registration(TaskRunChanged.RUNNING, 1, TaskRunChanged.class),
+            new Registration(TaskRunChanged.COMPLETED, 1, TaskRunChanged.class));
 
     private static final Map<String, Registration> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Registration::type, Function.identity()));
+    /** Classes with exactly one type; a {@link DomainEvent} class serves several types, named by its kind. */
     private static final Map<Class<?>, Registration> BY_CLASS = ALL.stream()
+            .filter(r -> !DomainEvent.class.isAssignableFrom(r.payloadClass()))
             .collect(Collectors.toUnmodifiableMap(Registration::payloadClass, Function.identity()));
 
     private EventTypes() {
@@ -37,6 +56,18 @@ public final class EventTypes {
 
     public static Optional<Registration> byType(String type) {
         return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    static Registration of(EventPayload payload) {
+        if (payload instanceof DomainEvent event) {
+            Registration reg = BY_TYPE.get(event.kind());
+            if (reg == null || !reg.payloadClass().isInstance(payload)) {
+                throw new IllegalArgumentException("unregistered event kind " + event.kind() + " for "
+                        + payload.getClass().getSimpleName());
+            }
+            return reg;
+        }
+        return of(payload.getClass());
     }
 
     static Registration of(Class<?> payloadClass) {

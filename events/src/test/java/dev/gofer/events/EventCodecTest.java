@@ -18,8 +18,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 class EventCodecTest {
 
+    /** Every golden sample: one per single-type payload, one per domain-event record (each covers its kinds). */
     static List<String> registeredTypes() {
-        return EventTypes.all().stream().map(EventTypes.Registration::type).toList();
+        return EventTypes.all().stream().map(EventTypes.Registration::type)
+                .filter(t -> EventCodecTest.class.getResource("/golden/v1/" + t + ".json") != null).toList();
+    }
+
+    @Test
+    void shouldHaveGoldenSampleForEveryPayloadClassWhenContractChanges() {
+        java.util.Set<Class<?>> covered = registeredTypes().stream()
+                .map(t -> (Class<?>) EventTypes.byType(t).orElseThrow().payloadClass())
+                .collect(java.util.stream.Collectors.toSet());
+
+        assertThat(covered).containsAll(
+                EventTypes.all().stream().map(r -> (Class<?>) r.payloadClass()).toList());
+    }
+
+    @Test
+    void shouldUseKindAsTypeWhenWrappingDomainEvent() {
+        var event = new RunChanged(RunChanged.STARTED, "default", "simple", 4, "running", "unknown", null);
+
+        Envelope<RunChanged> envelope = Envelope.of(event.aggregateKey(), event);
+
+        assertThat(envelope.type()).isEqualTo("run.started");
+        assertThat(EventCodec.decode(EventCodec.encode(envelope)).payload()).isEqualTo(event);
+        assertThatThrownBy(() -> Envelope.of("k", new RunChanged("run.exploded", "d", "p", 1, "", "", null)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
@@ -107,7 +131,7 @@ class EventCodecTest {
     @Test
     void shouldListEveryTopicWithItsDeadLetterTwin() {
         assertThat(Topics.all()).contains(Topics.RUN_REQUESTS, "gofer.run-requests.dlq", Topics.TASK_RUN_LOGS,
-                "gofer.task-runs.logs.dlq", Topics.TASK_RUNS_CANCEL).hasSize(12);
+                "gofer.task-runs.logs.dlq", Topics.TASK_RUNS_CANCEL, Topics.EVENTS).hasSize(14);
     }
 
     private static Envelope<?> decode(String json) {

@@ -11,11 +11,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param name the pipeline name in this version
  * @param description the pipeline description in this version
  * @param parallelism run limit of this version (0 = none)
- * @param state the config's state as the API reports it (e.g. {@code live}, {@code unreleased})
+ * @param state {@code unreleased} (registered), {@code live} (new runs use it) or {@code deprecated} (replaced)
  * @param registered epoch milliseconds (0 = not set)
  * @param deprecated epoch milliseconds (0 = not set)
- * @param tasks the tasks as the API returns them (kept as JSON, its shape is the server's business)
+ * @param tasks the tasks as the API returns them, {@code {task_id: task}} (kept as JSON, its shape is the server's
+ *        business)
  */
 public record Config(String namespaceId, String pipelineId, long version, String name, String description,
-        long parallelism, String state, long registered, long deprecated, JsonNode tasks) {
+        long parallelism, ConfigState state, long registered, long deprecated, JsonNode tasks) {
+
+    public Config {
+        state = state == null ? ConfigState.UNKNOWN : state;
+    }
 }

@@ -5,9 +5,14 @@ package dev.gofer.sdk;
  *
  * @param namespaceId the namespace
  * @param pipelineId the pipeline id
- * @param state e.g. {@code active} or {@code disabled}
+ * @param state {@code active}, or {@code disabled} (refuses runs)
  * @param created epoch milliseconds
  * @param modified epoch milliseconds
  */
-public record PipelineMetadata(String namespaceId, String pipelineId, String state, long created, long modified) {
+public record PipelineMetadata(String namespaceId, String pipelineId, PipelineState state, long created,
+        long modified) {
+
+    public PipelineMetadata {
+        state = state == null ? PipelineState.UNKNOWN : state;
+    }
 }

@@ -105,11 +105,11 @@ class GoferClientTest {
     }
 
     @Test
-    void shouldPostPipelineJsonToThePipelinesConfigsWhenRegistering() throws Exception {
+    void shouldPostPipelineJsonAndAskToDeployWhenRegistering() throws Exception {
         api.on("POST", PIPE + "/configs", 201, """
                 {"config":{"namespace_id":"default","pipeline_id":"simple","version":4,"name":"Simple",
                            "parallelism":0,"state":"unreleased","registered":1700000000000,"deprecated":0,
-                           "tasks":[{"id":"simple_task"}]}}
+                           "tasks":{"simple_task":{"id":"simple_task"}}}}
                 """);
         Pipeline pipeline = Pipeline.of("simple", "Simple").tasks(CustomTask.of("simple_task", "ubuntu:latest"));
 
@@ -117,8 +117,10 @@ class GoferClientTest {
 
         assertThat(config.version()).isEqualTo(4);
         assertThat(config.pipelineId()).isEqualTo("simple");
-        assertThat(config.tasks().get(0).get("id").asText()).isEqualTo("simple_task");
+        assertThat(config.state()).isEqualTo(ConfigState.UNRELEASED);
+        assertThat(config.tasks().get("simple_task").get("id").asText()).isEqualTo("simple_task");
         FakeApi.Recorded request = api.requests().get(0);
+        assertThat(request.query()).isEqualTo("deploy=true");
         assertThat(request.header("Content-Type")).startsWith("application/json");
         assertThat(MAPPER.readTree(request.body())).isEqualTo(MAPPER.readTree(pipeline.toJson()));
     }
@@ -197,7 +199,8 @@ class GoferClientTest {
                 """);
 
         assertThat(client.getPipeline("default", "simple"))
-                .isEqualTo(new PipelineMetadata("default", "simple", "active", 1700000000000L, 1700000000001L));
+                .isEqualTo(new PipelineMetadata("default", "simple", PipelineState.ACTIVE, 1700000000000L,
+                        1700000000001L));
     }
 
     @Test

@@ -2,11 +2,9 @@ package dev.gofer.api.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import dev.gofer.api.common.persistence.AfterCommit;
 import dev.gofer.events.Envelope;
 import dev.gofer.events.EventCodec;
 
@@ -18,7 +16,7 @@ import dev.gofer.events.EventCodec;
 public class Outbox {
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Inject
     OutboxRelay relay;
@@ -32,17 +30,6 @@ public class Outbox {
         row.envelope = EventCodec.encode(envelope);
         row.created = System.currentTimeMillis();
         row.persist();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        afterCommit.run(relay::wake);
     }
 }

@@ -1,2 +1,2 @@
-/** Pipelines and their config versions: registration, validation, the live version. */
+/** Pipelines and their config versions: registration, validation, deployments (the live version), deletion. */
 package dev.gofer.api.pipeline;

@@ -1,7 +1,12 @@
 package dev.gofer.api.pipeline;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -21,7 +26,7 @@ class PipelineConfigResourceTest {
     private static final String PATH = "/api/namespaces/default/pipelines/{p}/configs";
 
     @Test
-    void shouldRegisterVersionsInOrderWhenConfigIsValid() {
+    void shouldRegisterUnreleasedVersionsInOrderWhenConfigIsValid() {
         String body = """
                 {"id":"versioned","name":"Versioned","description":"d","parallelism":0,
                  "tasks":[{"id":"first","image":"local/busybox:latest","command":["true"],
@@ -29,16 +34,55 @@ class PipelineConfigResourceTest {
                           {"id":"second","image":"local/busybox:latest","depends_on":{"first":"Success"}}]}""";
 
         given().contentType(ContentType.JSON).body(body).post(PATH, "versioned").then().statusCode(201)
-                .body("config.version", equalTo(1)).body("config.state", equalTo("live"))
+                .header("Location", endsWith("/api/namespaces/default/pipelines/versioned/configs/1"))
+                .body("config.version", equalTo(1)).body("config.state", equalTo("unreleased"))
+                .body("config.deprecated", equalTo(0))
                 .body("config.tasks.second.depends_on.first", equalTo("success"))
                 .body("config.tasks.first.variables[0].source", equalTo("pipeline_config"));
         given().contentType(ContentType.JSON).body(body).post(PATH, "versioned").then().statusCode(201)
-                .body("config.version", equalTo(2));
+                .body("config.version", equalTo(2)).body("config.state", equalTo("unreleased"));
 
-        given().get(PATH + "/1", "versioned").then().statusCode(200).body("config.state", equalTo("deprecated"));
+        given().get(PATH + "/1", "versioned").then().statusCode(200).body("config.state", equalTo("unreleased"));
         given().get(PATH + "/0", "versioned").then().statusCode(200).body("config.version", equalTo(2));
+        given().get(PATH, "versioned").then().statusCode(200).body("configs.version", contains(2, 1));
         given().get("/api/namespaces/default/pipelines/versioned").then().statusCode(200)
                 .body("pipeline.state", equalTo("active"));
+        given().get("/api/namespaces/default/pipelines/versioned/deployments").then().statusCode(200)
+                .body("deployments", empty());
+    }
+
+    @Test
+    void shouldRegisterAndDeployInOneCallWhenDeployIsTrue() {
+        String body = """
+                {"id":"deployed-at-once","name":"At once","parallelism":0,
+                 "tasks":[{"id":"only","image":"local/busybox:latest"}]}""";
+
+        given().contentType(ContentType.JSON).body(body).queryParam("deploy", true).post(PATH, "deployed-at-once")
+                .then().statusCode(201).body("config.version", equalTo(1)).body("config.state", equalTo("live"));
+        given().contentType(ContentType.JSON).body(body).queryParam("deploy", true).post(PATH, "deployed-at-once")
+                .then().statusCode(201).body("config.version", equalTo(2)).body("config.state", equalTo("live"));
+
+        given().get(PATH + "/1", "deployed-at-once").then().statusCode(200)
+                .body("config.state", equalTo("deprecated")).body("config.deprecated", greaterThan(0L));
+        given().get("/api/namespaces/default/pipelines/deployed-at-once/deployments").then().statusCode(200)
+                .body("deployments.deployment_id", contains(2, 1)).body("deployments[0].start_version", equalTo(1))
+                .body("deployments[0].end_version", equalTo(2)).body("deployments[1].start_version", equalTo(1))
+                .body("deployments[1].end_version", equalTo(1))
+                .body("deployments.status", everyItem(equalTo("successful")));
+    }
+
+    @Test
+    void shouldAnswerNotFoundProblemWhenNamespaceDoesNotExist() {
+        String body = """
+                {"id":"homeless","name":"Homeless","parallelism":0,
+                 "tasks":[{"id":"only","image":"local/busybox:latest"}]}""";
+
+        given().contentType(ContentType.JSON).body(body).post("/api/namespaces/nowhere/pipelines/homeless/configs")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("namespace 'nowhere' does not exist"));
+        given().get("/api/namespaces/nowhere/pipelines/homeless").then().statusCode(404);
+        given().get("/api/namespaces/nowhere/pipelines").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -70,7 +70,7 @@ class RunFlowTest {
         given().contentType(ContentType.JSON)
                 .body("{\"id\":\"" + pipelineId + "\",\"name\":\"Test\",\"parallelism\":0,\"tasks\":" + tasksJson
                         + "}")
-                .post("/api/namespaces/default/pipelines/{p}/configs", pipelineId).then().statusCode(201);
+                .post("/api/namespaces/default/pipelines/{p}/configs?deploy=true", pipelineId).then().statusCode(201);
     }
 
     private static List<TaskRunToResolve> toResolve(String keyPrefix) {
@@ -205,6 +205,6 @@ class RunFlowTest {
     void shouldAnswerNotFoundProblemWhenStartingRunOfUnknownPipeline() {
         given().contentType(ContentType.JSON).body("{}").post("/api/namespaces/default/pipelines/nobody/runs").then()
                 .statusCode(404).contentType("application/problem+json")
-                .body("detail", equalTo("pipeline 'default/nobody' does not exist or has no live config"));
+                .body("detail", equalTo("pipeline 'default/nobody' does not exist"));
     }
 }

@@ -29,6 +29,7 @@ import dev.gofer.events.LogChunk;
 import dev.gofer.events.LogLine;
 import dev.gofer.events.LogStream;
 import dev.gofer.events.PullPolicy;
+import dev.gofer.events.TaskRunCancel;
 import dev.gofer.events.TaskRunEvent;
 import dev.gofer.events.TaskRunExited;
 import dev.gofer.events.TaskRunFailed;
@@ -41,6 +42,7 @@ import dev.gofer.scheduler.config.WorkerIdentity;
 import dev.gofer.scheduler.container.ContainerRuntime;
 import dev.gofer.scheduler.container.ContainerSpec;
 import dev.gofer.scheduler.container.ImageRef;
+import dev.gofer.scheduler.taskrun.service.TaskRunCanceller;
 import dev.gofer.scheduler.taskrun.service.TaskRunContainers;
 import dev.gofer.testsupport.GoferInfraResource;
 import dev.gofer.testsupport.KafkaTestClient;
@@ -63,6 +65,9 @@ class TaskRunWorkerTest {
 
     @Inject
     ContainerRuntime runtime;
+
+    @Inject
+    TaskRunCanceller canceller;
 
     @Test
     void shouldRunContainerAndStreamNumberedLogsWhenTaskRunIsReady() {
@@ -183,6 +188,42 @@ class TaskRunWorkerTest {
     }
 
     @Test
+    void shouldStopContainerAndReportExitWhenCancelArrives() {
+        TaskRunRef ref = newTaskRun();
+        publish(new TaskRunReady(ref, 1, LocalImages.BUSYBOX, List.of(), List.of("sh", "-c", "echo up; sleep 300"),
+                List.of(), null, PullPolicy.IF_NOT_PRESENT));
+        await().atMost(AT_MOST).until(() -> status(ref, TaskRunStarted.class), l -> !l.isEmpty());
+
+        publishCommand(new TaskRunCancel(ref, 1, 1, "user_cancelled"));
+
+        TaskRunExited exited = await().atMost(Duration.ofSeconds(30))
+                .until(() -> status(ref, TaskRunExited.class), l -> !l.isEmpty()).get(0);
+        assertThat(exited.exitCode()).as("sh ignores SIGTERM as pid 1: killed after the grace").isEqualTo(137);
+        assertThat(exited.logLines()).isEqualTo(1);
+        await().atMost(AT_MOST).untilAsserted(
+                () -> assertThat(runtime.listByLabels(TaskRunContainers.identity(ref, 1))).isEmpty());
+    }
+
+    @Test
+    void shouldNotStartAttemptWhenItWasCancelledBeforeItsReadyRecordArrived() {
+        TaskRunRef ref = newTaskRun();
+        publishCommand(new TaskRunCancel(ref, 1, 0, "user_cancelled"));
+        TaskRunRef marker = newTaskRun();
+        // The cancel is consumed before this worker sees the ready record of the same attempt.
+        await().atMost(AT_MOST).until(() -> canceller.isCancelled(ref, 1));
+
+        publish(new TaskRunReady(ref, 1, LocalImages.BUSYBOX, List.of(), List.of("echo", "must not run"), List.of(),
+                null, PullPolicy.IF_NOT_PRESENT));
+        publish(new TaskRunReady(marker, 1, LocalImages.BUSYBOX, List.of(), List.of("true"), List.of(), null,
+                PullPolicy.IF_NOT_PRESENT));
+
+        // The ready topic is read in order per partition; the marker proves the worker got past the cancelled one.
+        await().atMost(AT_MOST).until(() -> status(marker, TaskRunExited.class), l -> !l.isEmpty());
+        assertThat(statuses(ref)).isEmpty();
+        assertThat(runtime.listByLabels(TaskRunContainers.identity(ref, 1))).isEmpty();
+    }
+
+    @Test
     void shouldReportReadyWhenKafkaAndDockerEngineAnswer() {
         RestAssured.given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'docker-engine' }.status", Matchers.is("UP"));
@@ -199,6 +240,11 @@ class TaskRunWorkerTest {
     private void publish(TaskRunReady ready) {
         Envelope<TaskRunReady> envelope = Envelope.of(ready.taskRun().key(), ready);
         kafka().send(Topics.TASK_RUNS_READY, envelope.key(), EventCodec.encode(envelope), Map.of());
+    }
+
+    private void publishCommand(TaskRunCancel cancel) {
+        Envelope<TaskRunCancel> envelope = Envelope.of(cancel.taskRun().key(), cancel);
+        kafka().send(Topics.TASK_RUNS_CANCEL, envelope.key(), EventCodec.encode(envelope), Map.of());
     }
 
     private List<TaskRunEvent> statuses(TaskRunRef ref) {

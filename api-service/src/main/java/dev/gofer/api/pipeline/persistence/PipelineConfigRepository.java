@@ -28,4 +28,9 @@ public class PipelineConfigRepository implements PanacheRepository<PipelineConfi
     public List<PipelineConfig> listLive(String namespaceId, String pipelineId) {
         return list("namespaceId = ?1 and pipelineId = ?2 and state = 'live'", namespaceId, pipelineId);
     }
+
+    /** The pipeline's config versions, newest first. */
+    public List<PipelineConfig> listNewestFirst(String namespaceId, String pipelineId) {
+        return list("namespaceId = ?1 and pipelineId = ?2 order by version desc", namespaceId, pipelineId);
+    }
 }

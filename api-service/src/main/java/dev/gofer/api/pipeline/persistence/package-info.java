@@ -1,2 +1,2 @@
-/** Pipeline and config entities and their repositories. */
+/** Pipeline, config and deployment entities and their repositories. */
 package dev.gofer.api.pipeline.persistence;

@@ -1,11 +1,14 @@
 package dev.gofer.api.pipeline.rest;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,24 +20,48 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.gofer.api.ApiException;
+import dev.gofer.api.pipeline.service.DeploymentService;
 import dev.gofer.api.pipeline.service.PipelineService;
 import dev.gofer.api.pipeline.service.PipelineViews.ConfigView;
+import dev.gofer.api.pipeline.service.PipelineViews.DeploymentView;
 import dev.gofer.api.pipeline.service.PipelineViews.PipelineView;
 
-@Path("/api/namespaces/{namespace_id}/pipelines/{pipeline_id}")
+@Path("/api/namespaces/{namespace_id}/pipelines")
 @Produces(MediaType.APPLICATION_JSON)
 public class PipelineResource {
 
+    public record PipelinesResponse(List<PipelineView> pipelines) {
+    }
+
     public record PipelineResponse(PipelineView pipeline) {
+    }
+
+    public record ConfigsResponse(List<ConfigView> configs) {
     }
 
     public record ConfigResponse(ConfigView config) {
     }
 
+    public record DeploymentsResponse(List<DeploymentView> deployments) {
+    }
+
+    public record DeploymentResponse(DeploymentView deployment) {
+    }
+
     @Inject
     PipelineService service;
 
+    @Inject
+    DeploymentService deployments;
+
     @GET
+    @Operation(summary = "List the namespace's pipelines")
+    public PipelinesResponse list(@PathParam("namespace_id") String namespaceId) {
+        return new PipelinesResponse(service.pipelines(namespaceId));
+    }
+
+    @GET
+    @Path("/{pipeline_id}")
     @Operation(summary = "Get a pipeline's metadata")
     public PipelineResponse get(@PathParam("namespace_id") String namespaceId,
             @PathParam("pipeline_id") String pipelineId) {
@@ -43,25 +70,98 @@ public class PipelineResource {
                         + "' does not exist"));
     }
 
-    @POST
-    @Path("/configs")
+    @PATCH
+    @Path("/{pipeline_id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a new config version (deployed at once unless deploy=false)")
+    @Operation(summary = "Enable or disable a pipeline", description = "state: active or disabled; a disabled"
+            + " pipeline refuses runs (409).")
+    public PipelineResponse update(@PathParam("namespace_id") String namespaceId,
+            @PathParam("pipeline_id") String pipelineId, PipelineUpdateRequest body) {
+        return new PipelineResponse(service.updateState(namespaceId, pipelineId, body == null ? null : body.state()));
+    }
+
+    @DELETE
+    @Path("/{pipeline_id}")
+    @Operation(summary = "Delete a pipeline with its configs, deployments and runs", description = "409 while any of"
+            + " its runs is pending or running.")
+    public Response delete(@PathParam("namespace_id") String namespaceId,
+            @PathParam("pipeline_id") String pipelineId) {
+        service.delete(namespaceId, pipelineId);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{pipeline_id}/configs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a new config version (unreleased; deploy=true also deploys it)", description = "404"
+            + " if the namespace does not exist; with deploy=true, 409 (and nothing stored) while another deployment"
+            + " of the pipeline is running.")
     public Response register(@PathParam("namespace_id") String namespaceId,
-            @PathParam("pipeline_id") String pipelineId, @QueryParam("deploy") @DefaultValue("true") boolean deploy,
+            @PathParam("pipeline_id") String pipelineId, @QueryParam("deploy") @DefaultValue("false") boolean deploy,
             PipelineConfigRequest request) {
         ConfigView config = service.register(namespaceId, pipelineId, request, deploy);
-        return Response.created(URI.create("/api/namespaces/" + namespaceId + "/pipelines/" + pipelineId
-                + "/configs/" + config.version())).entity(new ConfigResponse(config)).build();
+        return Response.created(URI.create(pipelinePath(namespaceId, pipelineId) + "/configs/" + config.version()))
+                .entity(new ConfigResponse(config)).build();
     }
 
     @GET
-    @Path("/configs/{version}")
+    @Path("/{pipeline_id}/configs")
+    @Operation(summary = "List config versions, newest first")
+    public ConfigsResponse configs(@PathParam("namespace_id") String namespaceId,
+            @PathParam("pipeline_id") String pipelineId) {
+        return new ConfigsResponse(service.configs(namespaceId, pipelineId));
+    }
+
+    @GET
+    @Path("/{pipeline_id}/configs/{version}")
     @Operation(summary = "Get a config version (0 = the latest registered)")
     public ConfigResponse config(@PathParam("namespace_id") String namespaceId,
             @PathParam("pipeline_id") String pipelineId, @PathParam("version") int version) {
         return service.config(namespaceId, pipelineId, version).map(ConfigResponse::new)
                 .orElseThrow(() -> ApiException.notFound("config version " + version + " of pipeline '"
                         + namespaceId + "/" + pipelineId + "' does not exist"));
+    }
+
+    @POST
+    @Path("/{pipeline_id}/configs/{version}")
+    @Operation(summary = "Deploy a config version (0 = the latest registered)", description = "The version becomes"
+            + " live, the previous live one deprecated; answers the deployment record. 409 while another deployment"
+            + " of the pipeline is running.")
+    public Response deploy(@PathParam("namespace_id") String namespaceId,
+            @PathParam("pipeline_id") String pipelineId, @PathParam("version") int version) {
+        DeploymentView deployment = deployments.deploy(namespaceId, pipelineId, version);
+        return Response.created(URI.create(pipelinePath(namespaceId, pipelineId) + "/deployments/"
+                + deployment.deploymentId())).entity(new DeploymentResponse(deployment)).build();
+    }
+
+    @DELETE
+    @Path("/{pipeline_id}/configs/{version}")
+    @Operation(summary = "Delete a config version", description = "400 for the latest or the live version.")
+    public Response deleteConfig(@PathParam("namespace_id") String namespaceId,
+            @PathParam("pipeline_id") String pipelineId, @PathParam("version") int version) {
+        service.deleteConfig(namespaceId, pipelineId, version);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{pipeline_id}/deployments")
+    @Operation(summary = "List deployments, newest first")
+    public DeploymentsResponse deployments(@PathParam("namespace_id") String namespaceId,
+            @PathParam("pipeline_id") String pipelineId) {
+        return new DeploymentsResponse(deployments.list(namespaceId, pipelineId));
+    }
+
+    @GET
+    @Path("/{pipeline_id}/deployments/{deployment_id}")
+    @Operation(summary = "Get a deployment")
+    public DeploymentResponse deployment(@PathParam("namespace_id") String namespaceId,
+            @PathParam("pipeline_id") String pipelineId, @PathParam("deployment_id") long deploymentId) {
+        return deployments.get(namespaceId, pipelineId, deploymentId).map(DeploymentResponse::new)
+                .orElseThrow(() -> ApiException.notFound("deployment " + deploymentId + " of pipeline '"
+                        + namespaceId + "/" + pipelineId + "' does not exist"));
+    }
+
+    private static String pipelinePath(String namespaceId, String pipelineId) {
+        return "/api/namespaces/" + namespaceId + "/pipelines/" + pipelineId;
     }
 }

@@ -1,2 +1,2 @@
-/** REST resources and request/response records for pipelines and configs. */
+/** REST resources and request/response records for pipelines, configs and deployments. */
 package dev.gofer.api.pipeline.rest;

@@ -4,11 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.gofer.api.pipeline.persistence.Deployment;
 import dev.gofer.api.pipeline.persistence.Pipeline;
 import dev.gofer.api.pipeline.persistence.PipelineConfig;
 import dev.gofer.events.PullPolicy;
 
-/** The read model of pipelines and configs, as the API shows it; entities never leave this package. */
+/** The read model of pipelines, configs and deployments, as the API shows it; entities never leave this package. */
 public final class PipelineViews {
 
     private PipelineViews() {
@@ -52,4 +53,20 @@ public final class PipelineViews {
         }
     }
 
+    /** Why a deployment failed; absent unless it did. */
+    public record DeploymentReasonView(DeploymentReason reason, String description) {
+        static DeploymentReasonView of(DeploymentReason reason, String description) {
+            return reason == null ? null : new DeploymentReasonView(reason, description == null ? "" : description);
+        }
+    }
+
+    public record DeploymentView(String namespaceId, String pipelineId, long deploymentId, int startVersion,
+            int endVersion, long started, long ended, DeploymentState state, DeploymentStatus status,
+            DeploymentReasonView statusReason) {
+        public static DeploymentView from(Deployment d) {
+            return new DeploymentView(d.namespaceId, d.pipelineId, d.deploymentId, d.startVersion, d.endVersion,
+                    d.started, d.ended, d.state, d.status,
+                    DeploymentReasonView.of(d.statusReason, d.statusDescription));
+        }
+    }
 }

@@ -1,2 +1,2 @@
-/** Config validation (ids, DAG) and registration. */
+/** Config validation (ids, DAG), registration, deployments, pipeline state and deletion rules. */
 package dev.gofer.api.pipeline.service;

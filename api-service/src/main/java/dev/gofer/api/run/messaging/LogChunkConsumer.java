@@ -1,31 +1,71 @@
 package dev.gofer.api.run.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import dev.gofer.api.run.service.RunQueries;
+import dev.gofer.api.run.service.LogService;
 import dev.gofer.events.EventCodec;
+import dev.gofer.events.InvalidEventException;
 import dev.gofer.events.LogChunk;
 import dev.gofer.events.LogEvent;
 
-/** Log chunks from workers, stored by (task run, attempt, seq): a redelivered chunk stores nothing twice. */
+/**
+ * Log chunks from workers, stored by (task run, attempt, seq): a redelivered chunk stores nothing twice. Once a chunk
+ * has committed, the live followers of its task run on this instance are woken.
+ *
+ * <p>
+ * Only a chunk that can never be stored goes to the dead-letter topic (undecodable, unknown task run, refused as
+ * data); anything else is retried or left for redelivery ({@link DeliveryPolicy}), never lost.
+ */
 @ApplicationScoped
 public class LogChunkConsumer {
 
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+
     @Inject
-    RunQueries runs;
+    LogService logs;
+
+    @Inject
+    DeliveryPolicy delivery;
 
     @Incoming(Channels.TASK_RUN_LOGS_IN)
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        var envelope = EventCodec.decode(record.value(), LogEvent.class);
-        if (envelope.payload() instanceof LogChunk chunk) {
-            runs.appendLogs(chunk);
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        LogChunk chunk;
+        try {
+            var envelope = EventCodec.decode(message.getPayload(), LogEvent.class);
+            if (!(envelope.payload() instanceof LogChunk c)) {
+                return message.ack();
+            }
+            chunk = c;
+        } catch (InvalidEventException e) {
+            return message.nack(e);
         }
+        return delivery.settle(message, "log chunk of " + chunk.taskRun().key() + " (lines " + first(chunk) + ".."
+                + last(chunk) + ")", () -> {
+                    try {
+                        logs.append(chunk);
+                    } catch (RuntimeException e) {
+                        if (FOREIGN_KEY_VIOLATION.equals(DeliveryPolicy.sqlState(e))) {
+                            throw new InvalidEventException("task run '" + chunk.taskRun().key() + "' does not exist");
+                        }
+                        throw e;
+                    }
+                });
+    }
+
+    private static Object first(LogChunk chunk) {
+        return chunk.lines().isEmpty() ? "-" : chunk.lines().get(0).seq();
+    }
+
+    private static Object last(LogChunk chunk) {
+        return chunk.lines().isEmpty() ? "-" : chunk.lines().get(chunk.lines().size() - 1).seq();
     }
 }

@@ -1,21 +1,26 @@
 package dev.gofer.api.run.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import dev.gofer.api.run.service.RunService;
+import dev.gofer.events.Envelope;
 import dev.gofer.events.EventCodec;
+import dev.gofer.events.InvalidEventException;
 import dev.gofer.events.RunEvent;
 import dev.gofer.events.RunRequested;
 
 /**
  * Run requests from any producer. An undecodable record, or a request for a pipeline that cannot run, goes to
- * {@code gofer.run-requests.dlq} with the reason in its headers, and consumption goes on.
+ * {@code gofer.run-requests.dlq} with the reason in its headers, and consumption goes on; transient failures are
+ * retried ({@link DeliveryPolicy}).
  */
 @ApplicationScoped
 public class RunRequestConsumer {
@@ -23,12 +28,22 @@ public class RunRequestConsumer {
     @Inject
     RunService runs;
 
+    @Inject
+    DeliveryPolicy delivery;
+
     @Incoming(Channels.RUN_REQUESTS_IN)
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        var envelope = EventCodec.decode(record.value(), RunEvent.class);
-        if (envelope.payload() instanceof RunRequested request) {
-            runs.onRunRequested(envelope.eventId(), envelope.occurredAt(), request);
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        Envelope<? extends RunEvent> envelope;
+        try {
+            envelope = EventCodec.decode(message.getPayload(), RunEvent.class);
+        } catch (InvalidEventException e) {
+            return message.nack(e);
         }
+        if (!(envelope.payload() instanceof RunRequested request)) {
+            return message.ack();
+        }
+        return delivery.settle(message, "run request " + envelope.eventId(),
+                () -> runs.onRunRequested(envelope.eventId(), envelope.occurredAt(), request));
     }
 }

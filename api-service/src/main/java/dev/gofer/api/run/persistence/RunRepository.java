@@ -1,11 +1,14 @@
 package dev.gofer.api.run.persistence;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+import dev.gofer.api.run.service.RunState;
 
 @ApplicationScoped
 public class RunRepository implements PanacheRepository<Run> {
@@ -23,6 +26,40 @@ public class RunRepository implements PanacheRepository<Run> {
 
     public Optional<Run> findByRequestId(String requestId) {
         return find("requestId", requestId).firstResultOptional();
+    }
+
+    /** Runs of the pipeline, newest first. */
+    public List<Run> page(String namespaceId, String pipelineId, int offset, int limit) {
+        return find("namespaceId = ?1 and pipelineId = ?2 order by runId desc", namespaceId, pipelineId)
+                .range(offset, offset + limit - 1).list();
+    }
+
+    public long countRunning(String namespaceId, String pipelineId) {
+        return count("namespaceId = ?1 and pipelineId = ?2 and state = ?3", namespaceId, pipelineId,
+                RunState.RUNNING);
+    }
+
+    public long countRunning() {
+        return count("state", RunState.RUNNING);
+    }
+
+    public long countPending(String namespaceId, String pipelineId) {
+        return count("namespaceId = ?1 and pipelineId = ?2 and state = ?3", namespaceId, pipelineId,
+                RunState.PENDING);
+    }
+
+    /** The oldest pending run of the pipeline. */
+    public Optional<Run> oldestPending(String namespaceId, String pipelineId) {
+        return find("namespaceId = ?1 and pipelineId = ?2 and state = ?3 order by runId", namespaceId, pipelineId,
+                RunState.PENDING).firstResultOptional();
+    }
+
+    /** Pipelines that have pending runs, the one with the oldest pending run first. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> pipelinesWithPendingRuns() {
+        return getEntityManager().createQuery("select r.namespaceId, r.pipelineId, min(r.id) from Run r"
+                + " where r.state = ?1 group by r.namespaceId, r.pipelineId order by min(r.id)")
+                .setParameter(1, RunState.PENDING).getResultList();
     }
 
     public long nextRunId(String namespaceId, String pipelineId) {

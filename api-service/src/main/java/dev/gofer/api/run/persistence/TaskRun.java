@@ -76,6 +76,10 @@ public class TaskRun {
 
     public String variables;
 
+    /** A stop was asked for while the task run was running: its exit is recorded as cancelled. */
+    @Column(name = "cancel_requested")
+    public boolean cancelRequested;
+
     /** How many log lines the container wrote, once the worker has reported its exit. */
     @Column(name = "log_lines_expected")
     public Long logLinesExpected;

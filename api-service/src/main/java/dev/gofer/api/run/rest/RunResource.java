@@ -10,13 +10,17 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.gofer.api.ApiException;
 import dev.gofer.api.ApiException.FieldError;
 import dev.gofer.api.pipeline.service.PipelineService;
+import dev.gofer.api.run.service.LogService;
+import dev.gofer.api.run.service.Orchestrator;
 import dev.gofer.api.run.service.RunQueries;
 import dev.gofer.api.run.service.RunService;
 import dev.gofer.api.run.service.RunViews.RunView;
@@ -47,6 +53,9 @@ public class RunResource {
     public record RunRequestAccepted(String requestId) {
     }
 
+    public record RunsResponse(List<RunView> runs) {
+    }
+
     public record TaskRunsResponse(List<TaskRunView> taskRuns) {
     }
 
@@ -65,6 +74,15 @@ public class RunResource {
     @Inject
     EventPublisher publisher;
 
+    @Inject
+    Orchestrator orchestrator;
+
+    @Inject
+    LogService logService;
+
+    @ConfigProperty(name = "gofer.api.cancel-grace", defaultValue = "10")
+    int defaultGrace;
+
     @ConfigProperty(name = "gofer.api.run-create-wait")
     Duration createWait;
 
@@ -80,10 +98,7 @@ public class RunResource {
                     throw ApiException.invalid("Invalid run request",
                             List.of(new FieldError("variables", "variable names must not be blank or contain '='")));
                 });
-        if (pipelines.liveConfig(namespaceId, pipelineId).isEmpty()) {
-            throw ApiException.notFound("pipeline '" + namespaceId + "/" + pipelineId
-                    + "' does not exist or has no live config");
-        }
+        pipelines.requireRunnable(namespaceId, pipelineId);
         String requestId = UUID.randomUUID().toString();
         RunRequested request = new RunRequested(namespaceId, pipelineId, variables, new Initiator("api", "anonymous"));
         publisher.publishAndWait(Topics.RUN_REQUESTS, Envelope.withId(requestId, request.key(), request),
@@ -98,6 +113,49 @@ public class RunResource {
             pause();
         }
         return Response.accepted(new RunRequestAccepted(requestId)).build();
+    }
+
+    @GET
+    @Operation(summary = "List the pipeline's runs, newest first")
+    public RunsResponse list(@PathParam("namespace_id") String namespaceId,
+            @PathParam("pipeline_id") String pipelineId, @QueryParam("limit") @DefaultValue("50") int limit,
+            @QueryParam("offset") @DefaultValue("0") int offset) {
+        if (limit < 1 || limit > 500 || offset < 0) {
+            throw ApiException.invalid("Invalid page", List.of(new FieldError(limit < 1 || limit > 500
+                    ? "limit"
+                    : "offset", limit < 1 || limit > 500 ? "must be 1-500" : "must be 0 or more")));
+        }
+        return new RunsResponse(queries.runs(namespaceId, pipelineId, offset, limit));
+    }
+
+    @DELETE
+    @Path("/{run_id}")
+    @Operation(summary = "Cancel a run: every unfinished task run is stopped (SIGTERM, then SIGKILL after grace)")
+    public Response cancel(@PathParam("namespace_id") String namespaceId, @PathParam("pipeline_id") String pipelineId,
+            @PathParam("run_id") long runId, @QueryParam("grace") Integer grace) {
+        orchestrator.cancelRun(namespaceId, pipelineId, runId, grace(grace));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/{run_id}/tasks/{task_id}")
+    @Operation(summary = "Cancel one task run (SIGTERM, then SIGKILL after grace)")
+    public Response cancelTask(@PathParam("namespace_id") String namespaceId,
+            @PathParam("pipeline_id") String pipelineId, @PathParam("run_id") long runId,
+            @PathParam("task_id") String taskId, @QueryParam("grace") Integer grace) {
+        orchestrator.cancelTaskRun(namespaceId, pipelineId, runId, taskId, grace(grace));
+        return Response.noContent().build();
+    }
+
+    private int grace(Integer requested) {
+        if (requested == null) {
+            return defaultGrace;
+        }
+        if (requested < 0 || requested > 3600) {
+            throw ApiException.invalid("Invalid cancel request",
+                    List.of(new FieldError("grace", "must be 0-3600 seconds")));
+        }
+        return requested;
     }
 
     @GET
@@ -132,13 +190,12 @@ public class RunResource {
     @Path("/{run_id}/tasks/{task_id}/logs")
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Download a task run's log: every stored line, in the order written")
-    public String logs(@PathParam("namespace_id") String namespaceId, @PathParam("pipeline_id") String pipelineId,
+    public Response logs(@PathParam("namespace_id") String namespaceId, @PathParam("pipeline_id") String pipelineId,
             @PathParam("run_id") long runId, @PathParam("task_id") String taskId) {
-        List<String> lines = queries.logLines(namespaceId, pipelineId, runId, taskId)
+        LogService.TaskLog log = logService.find(namespaceId, pipelineId, runId, taskId)
                 .orElseThrow(() -> noTaskRun(namespaceId, pipelineId, runId, taskId));
-        StringBuilder text = new StringBuilder();
-        lines.forEach(l -> text.append(l).append('\n'));
-        return text.toString();
+        StreamingOutput body = out -> logService.writeText(log, out);
+        return Response.ok(body, "text/plain;charset=UTF-8").build();
     }
 
     private static ApiException noRun(String namespaceId, String pipelineId, long runId) {

@@ -11,9 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.gofer.api.ApiException;
+import dev.gofer.api.common.persistence.AfterCommit;
 import dev.gofer.api.common.persistence.ProcessedEvents;
+import dev.gofer.api.event.service.DomainEvents;
 import dev.gofer.api.outbox.Outbox;
 import dev.gofer.api.pipeline.service.PipelineService;
 import dev.gofer.api.pipeline.service.RequiredParentStatus;
@@ -26,6 +30,9 @@ import dev.gofer.events.Envelope;
 import dev.gofer.events.FailureReason;
 import dev.gofer.events.InvalidEventException;
 import dev.gofer.events.RegistryAuth;
+import dev.gofer.events.RunChanged;
+import dev.gofer.events.TaskRunCancel;
+import dev.gofer.events.TaskRunChanged;
 import dev.gofer.events.TaskRunEvent;
 import dev.gofer.events.TaskRunExited;
 import dev.gofer.events.TaskRunFailed;
@@ -58,9 +65,22 @@ public class Orchestrator {
     @Inject
     Outbox outbox;
 
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    RunPromoter promoter;
+
+    @Inject
+    DomainEvents events;
+
+    /** Grace for stopping a container that must not run (fencing). */
+    @ConfigProperty(name = "gofer.api.cancel-grace", defaultValue = "10")
+    int cancelGrace;
+
     @Transactional
     public void onStatus(String eventId, long occurredAt, TaskRunEvent event) {
-        if (event instanceof TaskRunToResolve || event instanceof TaskRunReady) {
+        if (event instanceof TaskRunToResolve || event instanceof TaskRunReady || event instanceof TaskRunCancel) {
             throw new InvalidEventException("'" + event.getClass().getSimpleName() + "' does not belong on "
                     + Topics.TASK_RUN_STATUS);
         }
@@ -73,6 +93,14 @@ public class Orchestrator {
         List<TaskRun> all = taskRuns.listByRun(run.id);
         TaskRun tr = all.stream().filter(t -> t.taskId.equals(ref.taskId())).findFirst()
                 .orElseThrow(() -> new InvalidEventException("no task run " + ref.key()));
+        if (event instanceof TaskRunStarted started && event.attempt() == tr.attempt
+                && (tr.isComplete() || tr.cancelRequested)) {
+            // Fencing: a container started for an attempt that is over (or being cancelled) must stop.
+            LOG.infof("container %s of %s attempt %d runs although the task run is %s; stopping it",
+                    started.containerId(), ref.key(), event.attempt(), tr.isComplete() ? "complete" : "cancelled");
+            publishCancel(tr, cancelGrace, "fenced");
+            return;
+        }
         if (event.attempt() != tr.attempt || tr.isComplete()) {
             LOG.debugf("ignoring %s for %s attempt %d (current attempt %d, state %s)",
                     event.getClass().getSimpleName(), ref.key(), event.attempt(), tr.attempt, tr.state);
@@ -83,6 +111,7 @@ public class Orchestrator {
             tr.started = occurredAt;
             tr.workerId = started.workerId();
             tr.containerId = started.containerId();
+            events.record(new TaskRunChanged(TaskRunChanged.RUNNING, ref, tr.attempt, tr.status.wire(), null, null));
         } else if (event instanceof TaskRunExited exited) {
             if (tr.started == 0) {
                 tr.started = occurredAt;
@@ -90,7 +119,10 @@ public class Orchestrator {
             tr.workerId = exited.workerId();
             tr.exitCode = exited.exitCode();
             tr.logLinesExpected = exited.logLines();
-            if (exited.exitCode() == 0) {
+            if (tr.cancelRequested) {
+                complete(tr, TaskRunStatus.CANCELLED, StatusReason.USER_CANCELLED,
+                        "cancelled by user; the container exited with code " + exited.exitCode(), occurredAt);
+            } else if (exited.exitCode() == 0) {
                 complete(tr, TaskRunStatus.SUCCESSFUL, null, null, occurredAt);
             } else {
                 complete(tr, TaskRunStatus.FAILED, StatusReason.ABNORMAL_EXIT,
@@ -100,6 +132,84 @@ public class Orchestrator {
             complete(tr, TaskRunStatus.FAILED, reasonOf(failed.reason()), failed.message(), occurredAt);
         }
         advance(run, all);
+    }
+
+    /** Moves a run from pending (or new) to running and dispatches the tasks that can start. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void start(Run run, List<TaskRun> all) {
+        run.state = RunState.RUNNING;
+        run.started = System.currentTimeMillis();
+        LOG.infof("run %s/%s/%d started", run.namespaceId, run.pipelineId, run.runId);
+        recordRun(run, RunChanged.STARTED);
+        advance(run, all);
+    }
+
+    /**
+     * Cancels every unfinished task run of the run: those not started yet end cancelled at once, running ones are
+     * stopped by their worker (SIGTERM, SIGKILL after {@code graceSeconds}) and end cancelled when it reports the
+     * exit. False when the run is already complete.
+     */
+    @Transactional
+    public boolean cancelRun(String namespaceId, String pipelineId, long runId, int graceSeconds) {
+        Run run = runs.findForUpdate(namespaceId, pipelineId, runId)
+                .orElseThrow(() -> ApiException.notFound("run " + runId + " of pipeline '" + namespaceId + "/"
+                        + pipelineId + "' does not exist"));
+        if (run.state == RunState.COMPLETE) {
+            return false;
+        }
+        List<TaskRun> all = taskRuns.listByRun(run.id);
+        recordRun(run, RunChanged.CANCELLING);
+        all.forEach(tr -> cancel(tr, graceSeconds));
+        if (run.state == RunState.RUNNING || all.stream().allMatch(TaskRun::isComplete)) {
+            advance(run, all);
+        }
+        return true;
+    }
+
+    /** Cancels one task run; the rest of the run follows the DAG rules (its children are skipped). */
+    @Transactional
+    public boolean cancelTaskRun(String namespaceId, String pipelineId, long runId, String taskId,
+            int graceSeconds) {
+        Run run = runs.findForUpdate(namespaceId, pipelineId, runId)
+                .orElseThrow(() -> ApiException.notFound("run " + runId + " of pipeline '" + namespaceId + "/"
+                        + pipelineId + "' does not exist"));
+        List<TaskRun> all = taskRuns.listByRun(run.id);
+        TaskRun tr = all.stream().filter(t -> t.taskId.equals(taskId)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("task run '" + taskId + "' of run " + runId
+                        + " does not exist"));
+        if (tr.isComplete()) {
+            return false;
+        }
+        cancel(tr, graceSeconds);
+        if (run.state == RunState.RUNNING) {
+            advance(run, all);
+        }
+        return true;
+    }
+
+    private void cancel(TaskRun tr, int graceSeconds) {
+        switch (tr.state) {
+            case WAITING -> complete(tr, TaskRunStatus.CANCELLED, StatusReason.USER_CANCELLED, "cancelled by user",
+                    System.currentTimeMillis());
+            case PROCESSING -> {
+                // On its way to a worker: it ends now; a worker that has it, or gets it later, must not run it.
+                complete(tr, TaskRunStatus.CANCELLED, StatusReason.USER_CANCELLED, "cancelled by user",
+                        System.currentTimeMillis());
+                publishCancel(tr, graceSeconds, StatusReason.USER_CANCELLED.wire());
+            }
+            case RUNNING -> {
+                tr.cancelRequested = true;
+                publishCancel(tr, graceSeconds, StatusReason.USER_CANCELLED.wire());
+            }
+            case COMPLETE -> {
+            }
+        }
+    }
+
+    private void publishCancel(TaskRun tr, int graceSeconds, String reason) {
+        TaskRunRef ref = new TaskRunRef(tr.namespaceId, tr.pipelineId, tr.runId, tr.taskId);
+        outbox.enqueue(Topics.TASK_RUNS_CANCEL,
+                Envelope.of(ref.key(), new TaskRunCancel(ref, tr.attempt, graceSeconds, reason)));
     }
 
     /** Dispatches or skips every waiting task run whose parents are complete; completes the run when all are. */
@@ -160,20 +270,27 @@ public class Orchestrator {
         return Optional.empty();
     }
 
-    private static void complete(TaskRun tr, TaskRunStatus status, StatusReason reason, String description,
-            long at) {
+    private void complete(TaskRun tr, TaskRunStatus status, StatusReason reason, String description, long at) {
         tr.state = TaskRunState.COMPLETE;
         tr.status = status;
         tr.statusReason = reason;
         tr.statusDescription = description;
         tr.ended = at;
+        events.record(new TaskRunChanged(TaskRunChanged.COMPLETED, refOf(tr), tr.attempt, status.wire(),
+                tr.exitCode, reason == null ? null : reason.wire()));
+    }
+
+    private static TaskRunRef refOf(TaskRun tr) {
+        return new TaskRunRef(tr.namespaceId, tr.pipelineId, tr.runId, tr.taskId);
     }
 
     /**
-     * A run fails when any task run failed or ended in an unknown state; a skipped task does not fail it by itself
-     * (a {@code failure}-only clean-up task is skipped in every good run).
+     * A run with a cancelled task run ends cancelled. Otherwise it fails when any task run failed or ended in an
+     * unknown state; a skipped task does not fail it by itself (a {@code failure}-only clean-up task is skipped in
+     * every good run).
      */
-    private static void completeRun(Run run, List<TaskRun> all) {
+    private void completeRun(Run run, List<TaskRun> all) {
+        afterCommit.run(promoter::wake);
         List<TaskRun> failed = new ArrayList<>();
         for (TaskRun tr : all) {
             if (tr.status == TaskRunStatus.FAILED || tr.status == TaskRunStatus.UNKNOWN) {
@@ -182,7 +299,11 @@ public class Orchestrator {
         }
         run.state = RunState.COMPLETE;
         run.ended = all.stream().mapToLong(t -> t.ended).max().orElse(System.currentTimeMillis());
-        if (failed.isEmpty()) {
+        if (all.stream().anyMatch(t -> t.status == TaskRunStatus.CANCELLED)) {
+            run.status = RunStatus.CANCELLED;
+            run.statusReason = StatusReason.USER_CANCELLED;
+            run.statusDescription = "cancelled by user";
+        } else if (failed.isEmpty()) {
             run.status = RunStatus.SUCCESSFUL;
         } else {
             run.status = RunStatus.FAILED;
@@ -193,6 +314,14 @@ public class Orchestrator {
                     + failed.stream().map(t -> t.taskId).collect(Collectors.joining(", "));
         }
         LOG.infof("run %s/%s/%d complete: %s", run.namespaceId, run.pipelineId, run.runId, run.status.wire());
+        recordRun(run, RunChanged.COMPLETED);
+    }
+
+    /** Records a run's domain event ({@code run.queued}, {@code run.started}, ...) with its state now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordRun(Run run, String kind) {
+        events.record(new RunChanged(kind, run.namespaceId, run.pipelineId, run.runId, run.state.wire(),
+                run.status.wire(), run.statusReason == null ? null : run.statusReason.wire()));
     }
 
     private static StatusReason reasonOf(FailureReason reason) {

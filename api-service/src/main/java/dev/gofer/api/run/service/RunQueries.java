@@ -13,7 +13,6 @@ import dev.gofer.api.run.persistence.TaskRun;
 import dev.gofer.api.run.persistence.TaskRunRepository;
 import dev.gofer.api.run.service.RunViews.RunView;
 import dev.gofer.api.run.service.RunViews.TaskRunView;
-import dev.gofer.events.LogChunk;
 import dev.gofer.events.TaskRunRef;
 
 /** Reads of runs, task runs and logs; and the append of log chunks. */
@@ -34,6 +33,12 @@ public class RunQueries {
         return runs.findByIds(namespaceId, pipelineId, runId).map(RunView::from);
     }
 
+    /** A page of the pipeline's runs, newest first. */
+    @Transactional
+    public List<RunView> runs(String namespaceId, String pipelineId, int offset, int limit) {
+        return runs.page(namespaceId, pipelineId, offset, limit).stream().map(RunView::from).toList();
+    }
+
     @Transactional
     public Optional<List<TaskRunView>> taskRuns(String namespaceId, String pipelineId, long runId) {
         return runs.findByIds(namespaceId, pipelineId, runId)
@@ -45,20 +50,9 @@ public class RunQueries {
         return taskRuns.findByIds(namespaceId, pipelineId, runId, taskId).map(this::view);
     }
 
-    /** The lines of the task run's current attempt, or empty if there is no such task run. */
-    @Transactional
-    public Optional<List<String>> logLines(String namespaceId, String pipelineId, long runId, String taskId) {
-        return taskRuns.findByIds(namespaceId, pipelineId, runId, taskId)
-                .map(t -> logs.lines(new TaskRunRef(t.namespaceId, t.pipelineId, t.runId, t.taskId), t.attempt));
-    }
-
-    @Transactional
-    public void appendLogs(LogChunk chunk) {
-        logs.append(chunk);
-    }
-
     private TaskRunView view(TaskRun t) {
-        return TaskRunView.from(t, logs.count(new TaskRunRef(t.namespaceId, t.pipelineId, t.runId, t.taskId),
-                t.attempt));
+        TaskRunRef ref = new TaskRunRef(t.namespaceId, t.pipelineId, t.runId, t.taskId);
+        boolean removed = logs.removed(ref, t.attempt);
+        return TaskRunView.from(t, removed ? 0 : logs.count(ref, t.attempt), removed);
     }
 }

@@ -23,6 +23,7 @@ import dev.gofer.api.run.persistence.Run;
 import dev.gofer.api.run.persistence.RunRepository;
 import dev.gofer.api.run.persistence.TaskRun;
 import dev.gofer.api.run.persistence.TaskRunRepository;
+import dev.gofer.events.RunChanged;
 import dev.gofer.events.RunRequested;
 
 /** Creates runs from run requests, whoever published them. */
@@ -49,6 +50,9 @@ public class RunService {
     @Inject
     Orchestrator orchestrator;
 
+    @Inject
+    RunSlots slots;
+
     @ConfigProperty(name = "gofer.api-url")
     String apiUrl;
 
@@ -71,15 +75,18 @@ public class RunService {
         PipelineConfig config = configs.findLive(request.namespaceId(), request.pipelineId())
                 .orElseThrow(() -> ApiException.conflict("pipeline '" + request.key() + "' has no live config"));
         long now = System.currentTimeMillis();
+        // FIFO: a new run may only overtake nothing; it starts now only if no older run is waiting and a slot is free.
+        slots.lockGlobal();
+        boolean startNow = runs.countPending(request.namespaceId(), request.pipelineId()) == 0
+                && slots.free(request.namespaceId(), request.pipelineId(), config.parallelism);
 
         Run run = new Run();
         run.namespaceId = request.namespaceId();
         run.pipelineId = request.pipelineId();
         run.runId = runs.nextRunId(run.namespaceId, run.pipelineId);
         run.configVersion = config.version;
-        run.state = RunState.RUNNING;
+        run.state = RunState.PENDING;
         run.status = RunStatus.UNKNOWN;
-        run.started = now;
         run.initiatorKind = request.initiator().kind();
         run.initiatorName = request.initiator().name();
         run.variables = Json.write(request.variables());
@@ -105,9 +112,12 @@ public class RunService {
                     task.variables(), request.variables()));
             taskRuns.persist(tr);
         }
-        LOG.infof("run %s/%s/%d created from request %s (%s %s)", run.namespaceId, run.pipelineId, run.runId,
-                requestId, run.initiatorKind, run.initiatorName);
-        orchestrator.advance(run, List.copyOf(taskRuns.listByRun(run.id)));
+        LOG.infof("run %s/%s/%d created from request %s (%s %s)%s", run.namespaceId, run.pipelineId, run.runId,
+                requestId, run.initiatorKind, run.initiatorName, startNow ? "" : "; pending until a slot frees");
+        orchestrator.recordRun(run, RunChanged.QUEUED);
+        if (startNow) {
+            orchestrator.start(run, List.copyOf(taskRuns.listByRun(run.id)));
+        }
     }
 
     @Transactional

@@ -41,20 +41,20 @@ public final class RunViews {
         }
     }
 
-    /** How many log lines are stored, and whether they are all the container wrote. */
-    public record LogsView(long lines, boolean complete) {
+    /** How many log lines are stored, whether they are all the container wrote, and whether a user removed them. */
+    public record LogsView(long lines, boolean complete, boolean removed) {
     }
 
     public record TaskRunView(String namespaceId, String pipelineId, long runId, String taskId, int attempt,
             String image, TaskRunState state, TaskRunStatus status, StatusReasonView statusReason, Integer exitCode,
             long created, long started, long ended, String workerId, List<VariableView> variables, LogsView logs) {
-        static TaskRunView from(TaskRun t, long storedLines) {
-            boolean complete = t.logLinesExpected != null && storedLines >= t.logLinesExpected
+        static TaskRunView from(TaskRun t, long storedLines, boolean removed) {
+            boolean complete = removed || t.logLinesExpected != null && storedLines >= t.logLinesExpected
                     || t.isComplete() && t.logLinesExpected == null && t.started == 0;
             return new TaskRunView(t.namespaceId, t.pipelineId, t.runId, t.taskId, t.attempt, t.image, t.state,
                     t.status, StatusReasonView.of(t.statusReason, t.statusDescription), t.exitCode, t.created,
                     t.started, t.ended, t.workerId, VariableView.from(Json.variables(t.variables)),
-                    new LogsView(storedLines, complete));
+                    new LogsView(storedLines, complete, removed));
         }
     }
 }

@@ -47,10 +47,12 @@ public class TaskRunLauncher {
     private final EventPublisher publisher;
     private final SchedulerConfig config;
     private final SealedValues sealed;
+    private final TaskRunCanceller canceller;
     private final String workerId;
 
     public TaskRunLauncher(ContainerRuntime runtime, ContainerSupervisor supervisor, EventPublisher publisher,
-            SchedulerConfig config, TransitSealer sealer, WorkerIdentity worker) {
+            SchedulerConfig config, TransitSealer sealer, WorkerIdentity worker, TaskRunCanceller canceller) {
+        this.canceller = canceller;
         this.runtime = runtime;
         this.supervisor = supervisor;
         this.publisher = publisher;
@@ -71,6 +73,10 @@ public class TaskRunLauncher {
             }
         } catch (ContainerRuntimeException e) {
             fail(ready, "cannot look for an existing container of " + what + ": " + e.getMessage());
+            return;
+        }
+        if (canceller.isCancelled(ref, ready.attempt())) {
+            LOG.infof("%s was cancelled before it started; not starting it", what);
             return;
         }
         Map<String, String> env;

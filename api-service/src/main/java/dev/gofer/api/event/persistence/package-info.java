@@ -1,0 +1,2 @@
+/** The events table. */
+package dev.gofer.api.event.persistence;

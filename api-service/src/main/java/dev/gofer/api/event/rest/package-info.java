@@ -1,0 +1,2 @@
+/** The events SSE endpoint. */
+package dev.gofer.api.event.rest;

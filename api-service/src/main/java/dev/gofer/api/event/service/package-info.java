@@ -1,0 +1,2 @@
+/** Recording and reading domain events. */
+package dev.gofer.api.event.service;

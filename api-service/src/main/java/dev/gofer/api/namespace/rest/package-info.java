@@ -1,0 +1,2 @@
+/** REST resource and request/response records for namespaces. */
+package dev.gofer.api.namespace.rest;
