@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +18,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
+import dev.gofer.api.common.service.CoalescingWorker;
 import dev.gofer.events.EventCodec;
 import dev.gofer.events.EventPublisher;
 
@@ -43,19 +41,11 @@ public class OutboxRelay {
     @Inject
     EventPublisher publisher;
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "outbox-relay");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean pending = new AtomicBoolean();
-    private volatile boolean stopping;
+    private final CoalescingWorker worker = new CoalescingWorker("outbox-relay", this::drain);
 
     /** Asks for a drain soon; cheap and idempotent. */
     public void wake() {
-        if (!stopping && pending.compareAndSet(false, true)) {
-            executor.execute(this::drain);
-        }
+        worker.wake();
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -64,12 +54,8 @@ public class OutboxRelay {
     }
 
     private void drain() {
-        pending.set(false);
-        if (stopping) {
-            return;
-        }
         try {
-            while (!stopping && publishBatch() == BATCH) {
+            while (!worker.isStopped() && publishBatch() == BATCH) {
                 // more rows are waiting
             }
         } catch (RuntimeException e) {
@@ -102,13 +88,11 @@ public class OutboxRelay {
 
     /** Rows still waiting at shutdown stay in the table; the next instance to start publishes them. */
     void onShutdown(@Observes ShutdownEvent shutdown) {
-        stopping = true;
-        executor.shutdown();
+        worker.stop();
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        executor.shutdownNow();
+        worker.stop();
     }
 }

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.gofer.api.ApiException;
 import dev.gofer.api.ApiException.FieldError;
+import dev.gofer.api.common.service.CoalescingWorker;
 import dev.gofer.api.event.service.EventHub;
 import dev.gofer.api.event.service.EventStream;
 import dev.gofer.api.event.service.EventStream.EventView;
@@ -46,11 +47,8 @@ public class EventResource {
     @Inject
     EventHub hub;
 
-    private final ExecutorService followers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "event-stream");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService followers = Executors
+            .newCachedThreadPool(CoalescingWorker.daemonThreads("event-stream"));
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)

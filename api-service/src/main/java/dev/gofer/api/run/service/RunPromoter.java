@@ -1,9 +1,6 @@
 package dev.gofer.api.run.service;
 
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
+import dev.gofer.api.common.service.CoalescingWorker;
 import dev.gofer.api.pipeline.persistence.PipelineConfigRepository;
 import dev.gofer.api.pipeline.persistence.PipelineRepository;
 import dev.gofer.api.run.persistence.Run;
@@ -50,18 +48,10 @@ public class RunPromoter {
     @Inject
     Orchestrator orchestrator;
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "run-promoter");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean pending = new AtomicBoolean();
-    private volatile boolean stopping;
+    private final CoalescingWorker worker = new CoalescingWorker("run-promoter", this::promoteAll);
 
     public void wake() {
-        if (!stopping && pending.compareAndSet(false, true)) {
-            executor.execute(this::promoteAll);
-        }
+        worker.wake();
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -70,16 +60,14 @@ public class RunPromoter {
     }
 
     void onShutdown(@Observes ShutdownEvent shutdown) {
-        stopping = true;
-        executor.shutdown();
+        worker.stop();
     }
 
     private void promoteAll() {
-        pending.set(false);
         try {
             List<Object[]> waiting = QuarkusTransaction.requiringNew().call(runs::pipelinesWithPendingRuns);
             for (Object[] pipeline : waiting) {
-                while (!stopping && promoteOne((String) pipeline[0], (String) pipeline[1])) {
+                while (!worker.isStopped() && promoteOne((String) pipeline[0], (String) pipeline[1])) {
                     // start as many as the limits allow
                 }
             }
