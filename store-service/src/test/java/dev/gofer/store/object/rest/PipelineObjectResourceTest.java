@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,7 @@ class PipelineObjectResourceTest {
 
         given().contentType(ContentType.BINARY).body(content).post(base + "/bin").then().statusCode(201)
                 .contentType(ContentType.JSON).body("object.key", equalTo("bin")).body("object.size", equalTo(6))
-                .body("object.created", notNullValue());
+                .body("object.created", greaterThan(1_700_000_000_000L));
 
         given().get(base).then().statusCode(200).body("objects", hasSize(1)).body("objects[0].key", equalTo("bin"))
                 .body("objects[0].size", equalTo(6));

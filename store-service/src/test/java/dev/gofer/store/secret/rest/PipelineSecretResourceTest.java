@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
@@ -48,12 +48,12 @@ class PipelineSecretResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("key", "token", "content", "hunter2-value"))
                 .post(base).then().statusCode(201).contentType(ContentType.JSON)
                 .header("Location", containsString(base + "/token")).body("secret.key", equalTo("token"))
-                .body("secret.created", notNullValue()).body(not(containsString("hunter2-value")));
+                .body("secret.created", greaterThan(1_700_000_000_000L)).body(not(containsString("hunter2-value")));
 
         given().get(base).then().statusCode(200).body("secrets", hasSize(1)).body("secrets[0].key", equalTo("token"))
                 .body(not(containsString("hunter2-value")));
         given().get(base + "/token").then().statusCode(200).body("secret.key", equalTo("token"))
-                .body("secret.created", notNullValue()).body(not(containsString("hunter2-value")));
+                .body("secret.created", greaterThan(1_700_000_000_000L)).body(not(containsString("hunter2-value")));
 
         given().delete(base + "/token").then().statusCode(204);
         given().get(base + "/token").then().statusCode(404);
