@@ -10,6 +10,7 @@ import dev.gofer.sdk.FieldError;
 import dev.gofer.sdk.GoferApiException;
 import dev.gofer.sdk.GoferClient;
 import dev.gofer.sdk.GoferException;
+import dev.gofer.sdk.GoferStoreClient;
 import dev.gofer.sdk.PipelineValidationException;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,6 +107,24 @@ abstract class GoferCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException("bad --api-url: " + e.getMessage());
         }
+    }
+
+    /** A client of the store at {@code --store-url}; {@code adminToken} ({@code null}: none) only for reveals. */
+    GoferStoreClient storeClient(String adminToken) {
+        try {
+            return GoferStoreClient.builder(globals().storeUrl).adminToken(adminToken).build();
+        } catch (IllegalArgumentException e) {
+            throw new CliException("bad --store-url: " + e.getMessage());
+        }
+    }
+
+    GoferStoreClient storeClient() {
+        return storeClient(null);
+    }
+
+    /** A usage error: picocli prints it with the usage, exit code {@value #EXIT_ERROR}. */
+    ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     PrintWriter out() {

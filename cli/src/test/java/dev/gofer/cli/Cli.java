@@ -1,26 +1,81 @@
 package dev.gofer.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
 
 import picocli.CommandLine;
 
-/** Runs {@code gofer} in-process with captured output. */
+/** Runs {@code gofer} in-process with captured output, and optionally given stdin, environment and terminal. */
 final class Cli {
 
-    record Result(int exitCode, String out, String err) {
+    /**
+     * @param out what was printed as text
+     * @param bytes what was written to standard output as bytes (object content)
+     */
+    record Result(int exitCode, String out, String err, byte[] bytes) {
     }
+
+    private byte[] stdin = new byte[0];
+    private final Map<String, String> env = new HashMap<>();
+    private Terminal terminal = NO_TERMINAL;
+
+    /** Standard input is a pipe or a file. */
+    static final Terminal NO_TERMINAL = new Terminal() {
+        @Override
+        public boolean interactive() {
+            return false;
+        }
+
+        @Override
+        public char[] readHidden(String prompt) {
+            throw new AssertionError("no terminal in this test");
+        }
+    };
 
     private Cli() {
     }
 
     static Result run(String... args) {
+        return new Cli().execute(args);
+    }
+
+    /** A run to set up: {@code Cli.with().stdin(...).env(...).execute(args)}. */
+    static Cli with() {
+        return new Cli();
+    }
+
+    Cli stdin(byte[] bytes) {
+        this.stdin = bytes;
+        return this;
+    }
+
+    Cli env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    Cli terminal(Terminal terminal) {
+        this.terminal = terminal;
+        return this;
+    }
+
+    Result execute(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Main main = new Main();
+        main.stdin = new ByteArrayInputStream(stdin);
+        main.stdout = bytes;
+        main.env = env::get;
+        main.terminal = terminal;
+        CommandLine cli = new CommandLine(main);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exitCode = cli.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
+        return new Result(exitCode, out.toString(), err.toString(), bytes.toByteArray());
     }
 }

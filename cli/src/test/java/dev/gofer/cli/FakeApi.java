@@ -23,10 +23,19 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class FakeApi implements AutoCloseable {
 
-    record Canned(int status, String contentType, String body) {
+    record Canned(int status, String contentType, byte[] body) {
+        Canned(int status, String contentType, String body) {
+            this(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
-    record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body) {
+    /** A request; {@code bytes} is the raw body, {@link #body()} the same as UTF-8 text. */
+    record Recorded(String method, String path, String query, Map<String, List<String>> headers, byte[] bytes) {
+
+        String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
         String header(String name) {
             return headers.entrySet()
                     .stream()
@@ -68,6 +77,12 @@ final class FakeApi implements AutoCloseable {
         return this;
     }
 
+    /** Answers {@code method path} with raw bytes. */
+    FakeApi onBytes(String method, String path, int status, String contentType, byte[] body) {
+        routes.put(method + " " + path, new ArrayDeque<>(List.of(new Canned(status, contentType, body))));
+        return this;
+    }
+
     /** Answers {@code method path} with an empty body and {@code status} (e.g. 204). */
     FakeApi onStatus(String method, String path, int status) {
         return onText(method, path, status, "text/plain", "");
@@ -99,13 +114,13 @@ final class FakeApi implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] body = exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getRawPath();
         String key = exchange.getRequestMethod() + " " + path;
         requests.add(new Recorded(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(),
                 Map.copyOf(exchange.getRequestHeaders()), body));
         Canned canned = next(key);
-        byte[] bytes = canned.body().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = canned.body();
         exchange.getResponseHeaders().add("Content-Type", canned.contentType());
         boolean stream = canned.contentType().equals("text/event-stream");
         if (bytes.length == 0 && !stream) {

@@ -2,7 +2,6 @@ package dev.gofer.sdk;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import dev.gofer.sdk.internal.HttpSupport;
 import dev.gofer.sdk.internal.Json;
 import dev.gofer.sdk.internal.Problems;
 import dev.gofer.sdk.internal.SseConnection;
@@ -58,6 +58,9 @@ public final class GoferClient {
     public static final int MAX_STREAM_ATTEMPTS = 5;
     /** The API's default {@code limit} of lists. */
     public static final int DEFAULT_LIMIT = 50;
+
+    /** Names the server in error messages. */
+    private static final String WHO = "Gofer API";
 
     /** A listing stream's quiet time when the caller waits for the API to end it. */
     private static final Duration NO_QUIET = Duration.ofDays(365);
@@ -686,46 +689,23 @@ public final class GoferClient {
     }
 
     private static String describe(IOException e) {
-        if (e instanceof java.net.ConnectException && (e.getMessage() == null || e.getMessage().isBlank())) {
-            return "connection refused";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return HttpSupport.describe(e);
     }
 
     private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return Json.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new GoferException("the Gofer API answered with invalid JSON: " + e.getOriginalMessage(), e);
-        }
+        return HttpSupport.parse(body, WHO);
     }
 
     private static JsonNode field(JsonNode json, String name) {
-        JsonNode value = json == null ? null : json.get(name);
-        if (value == null || value.isNull()) {
-            throw new GoferException("the Gofer API answer has no \"" + name + "\"");
-        }
-        return value;
+        return HttpSupport.field(json, name, WHO);
     }
 
     private static <T> T read(JsonNode json, Class<T> type) {
-        try {
-            return Json.mapper().treeToValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new GoferException("cannot read " + type.getSimpleName() + " from the Gofer API: "
-                    + e.getOriginalMessage(), e);
-        }
+        return HttpSupport.read(json, type, WHO);
     }
 
     private static String write(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new GoferException("cannot write JSON", e);
-        }
+        return HttpSupport.write(value);
     }
 
     private static String pipelineIdOf(String pipelineJson) {
@@ -783,8 +763,7 @@ public final class GoferClient {
     }
 
     private static String segment(String value) {
-        Objects.requireNonNull(value, "path segment");
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return HttpSupport.segment(value);
     }
 
     private record Response(int status, String body) {
@@ -800,16 +779,7 @@ public final class GoferClient {
         private Duration reconnectDelay = DEFAULT_RECONNECT_DELAY;
 
         private Builder(String baseUrl) {
-            Objects.requireNonNull(baseUrl, "baseUrl");
-            String trimmed = baseUrl.strip();
-            while (trimmed.endsWith("/")) {
-                trimmed = trimmed.substring(0, trimmed.length() - 1);
-            }
-            URI uri = URI.create(trimmed);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                throw new IllegalArgumentException("the API URL must start with http:// or https://, was " + baseUrl);
-            }
-            this.baseUrl = trimmed;
+            this.baseUrl = HttpSupport.baseUrl(baseUrl, "API");
         }
 
         /** Sends {@code Authorization: Bearer <token>} with every request. */

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 /**
@@ -24,10 +25,19 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class FakeApi implements AutoCloseable {
 
-    record Canned(int status, String contentType, String body, boolean holdOpen) {
+    record Canned(int status, String contentType, byte[] body, boolean holdOpen) {
+        Canned(int status, String contentType, String body, boolean holdOpen) {
+            this(status, contentType, body.getBytes(StandardCharsets.UTF_8), holdOpen);
+        }
     }
 
-    record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body) {
+    /** A request; {@code bytes} is the raw body, {@code body} the same as UTF-8 text ({@code null} for a raw route). */
+    record Recorded(String method, String path, String query, Map<String, List<String>> headers, byte[] bytes) {
+
+        String body() {
+            return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+        }
+
         String header(String name) {
             return headers.entrySet()
                     .stream()
@@ -43,6 +53,7 @@ final class FakeApi implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Map<String, Deque<Canned>> routes = new ConcurrentHashMap<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, HttpHandler> rawRoutes = new ConcurrentHashMap<>();
 
     FakeApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -61,6 +72,21 @@ final class FakeApi implements AutoCloseable {
 
     FakeApi on(String method, String path, int status, String contentType, String body) {
         routes.put(method + " " + path, new ArrayDeque<>(List.of(new Canned(status, contentType, body, false))));
+        return this;
+    }
+
+    /** Answers {@code method path} with raw bytes. */
+    FakeApi onBytes(String method, String path, int status, String contentType, byte[] body) {
+        routes.put(method + " " + path, new ArrayDeque<>(List.of(new Canned(status, contentType, body, false))));
+        return this;
+    }
+
+    /**
+     * Lets {@code handler} answer {@code method path} on its own, request body included (recorded without a body),
+     * e.g. to read or write a body step by step.
+     */
+    FakeApi onExchange(String method, String path, HttpHandler handler) {
+        rawRoutes.put(method + " " + path, handler);
         return this;
     }
 
@@ -115,13 +141,18 @@ final class FakeApi implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
+        HttpHandler raw = rawRoutes.get(method + " " + path);
+        byte[] body = raw == null ? exchange.getRequestBody().readAllBytes() : null;
         requests.add(new Recorded(method, path, exchange.getRequestURI().getQuery(),
                 Map.copyOf(exchange.getRequestHeaders()), body));
+        if (raw != null) {
+            raw.handle(exchange);
+            return;
+        }
         Canned canned = next(method + " " + path);
-        byte[] bytes = canned.body().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = canned.body();
         exchange.getResponseHeaders().add("Content-Type", canned.contentType());
         boolean stream = canned.contentType().equals("text/event-stream");
         if (canned.status() == 204 || (bytes.length == 0 && !stream)) {

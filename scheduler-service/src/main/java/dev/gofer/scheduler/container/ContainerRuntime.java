@@ -47,6 +47,9 @@ public interface ContainerRuntime extends AutoCloseable {
     /** The container's state, exit code and labels, or empty when there is no such container. */
     Optional<ContainerInfo> inspect(String containerId);
 
+    /** The container's environment as it was created ({@code KEY=value} entries), or empty when there is none. */
+    Map<String, String> environment(String containerId);
+
     @Override
     void close();
 }

@@ -109,6 +109,33 @@ class TaskRunWorkerTest {
     }
 
     @Test
+    void shouldMaskSecretValuesAndTheirEncodingsWhenTaskPrintsThem() {
+        TaskRunRef ref = newTaskRun();
+        TransitSealer sealer = TransitSealer.fromBase64(GoferInfraResource.TEST_TRANSIT_KEY);
+        String secret = "p@ss w/rd:42!";
+        String cert = "-----BEGIN-----\nfirst-secret-line\nsecond-secret-line\n-----END-----";
+        String script = String.join("; ", "echo \"plain=$TOKEN\"", "printf %s \"$TOKEN\" | base64",
+                "echo \"$TOKEN\" | base64",
+                "echo \"url=$(echo \"$TOKEN\" | sed 's/@/%40/g; s/ /%20/g; s#/#%2F#g; s/:/%3A/g; s/!/%21/g')\"",
+                "echo \"$CERT\"", "echo visible-$PLAIN");
+        publish(new TaskRunReady(ref, 1, LocalImages.BUSYBOX, List.of(), List.of("sh", "-c", script),
+                List.of(new EnvVar("TOKEN", sealer.seal(secret, ref.key()), true),
+                        new EnvVar("CERT", sealer.seal(cert, ref.key()), true),
+                        new EnvVar("PLAIN", "not-a-secret", false)),
+                null, PullPolicy.IF_NOT_PRESENT));
+
+        await().atMost(AT_MOST).until(() -> status(ref, TaskRunExited.class), l -> !l.isEmpty());
+
+        List<String> texts = logLines(ref).stream().map(LogLine::text).toList();
+        // Every line of a multi-line secret is masked on its own, its armour lines too.
+        assertThat(texts).containsExactly("plain=***", "***", "***", "url=***", "***", "***", "***", "***",
+                "visible-not-a-secret");
+        String base64 = java.util.Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
+        assertThat(rawValues(Topics.TASK_RUN_LOGS, ref)).hasSizeGreaterThan(0)
+                .noneMatch(v -> v.contains(secret) || v.contains(base64) || v.contains("first-secret-line"));
+    }
+
+    @Test
     void shouldReportSchedulerErrorWhenImageIsMissingAndPolicyIsNever() {
         TaskRunRef ref = newTaskRun();
         String image = "local/gofer-missing-" + ref.pipelineId() + ":1";
@@ -172,7 +199,7 @@ class TaskRunWorkerTest {
         String containerId = runtime.createAndStart(new ContainerSpec(ImageRef.parse(LocalImages.BUSYBOX),
                 TaskRunContainers.name(ref, 1), List.of(),
                 List.of("sh", "-c", "echo adopted-1; echo adopted-2; exit 4"),
-                Map.of(), TaskRunContainers.labels(ref, 1, "a-worker-that-is-gone"), "none"));
+                Map.of(), TaskRunContainers.labels(ref, 1, "a-worker-that-is-gone", List.of()), "none"));
 
         publish(new TaskRunReady(ref, 1, LocalImages.BUSYBOX, List.of(), List.of("echo", "must-not-run"), List.of(),
                 null, PullPolicy.NEVER));

@@ -2,6 +2,7 @@ package dev.gofer.scheduler.container.docker;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -260,6 +261,27 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         return Optional.of(new ContainerInfo(r.getId(), r.getName(), status,
                 exit == null || "running".equals(status) || "created".equals(status) ? null : exit.intValue(),
                 r.getConfig() == null ? Map.of() : r.getConfig().getLabels()));
+    }
+
+    @Override
+    public Map<String, String> environment(String containerId) {
+        InspectContainerResponse r;
+        try {
+            r = api.inspectContainerCmd(containerId).exec();
+        } catch (NotFoundException e) {
+            return Map.of();
+        } catch (RuntimeException e) {
+            throw translate("inspect container " + containerId, e);
+        }
+        String[] entries = r.getConfig() == null ? null : r.getConfig().getEnv();
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String entry : entries == null ? new String[0] : entries) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                env.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        }
+        return env;
     }
 
     @Override

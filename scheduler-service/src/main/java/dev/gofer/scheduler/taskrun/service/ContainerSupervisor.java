@@ -1,6 +1,8 @@
 package dev.gofer.scheduler.taskrun.service;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -89,19 +91,20 @@ public class ContainerSupervisor {
      * Watches a container this worker just started, in the slot the caller acquired; {@code publishStarted} when the
      * caller could not publish {@code task-run.started} itself.
      */
-    public void watchStarted(TaskRunRef taskRun, int attempt, String containerId, boolean publishStarted) {
+    public void watchStarted(TaskRunRef taskRun, int attempt, String containerId, boolean publishStarted,
+            SecretMasker masker) {
         if (watched.putIfAbsent(containerId, new TaskRunContainers.Attempt(taskRun, attempt)) != null) {
             releaseSlot();
             return;
         }
-        submit(taskRun, attempt, containerId, publishStarted);
+        submit(taskRun, attempt, containerId, publishStarted, masker);
     }
 
     /**
      * Takes over a container nobody here watches (started by a worker that is gone, or before a crash): waits for a
      * slot, republishes {@code task-run.started}, and sees it through. False when it is already watched here.
      */
-    public boolean adopt(TaskRunRef taskRun, int attempt, String containerId) {
+    public boolean adopt(TaskRunRef taskRun, int attempt, String containerId, SecretMasker masker) {
         if (watched.putIfAbsent(containerId, new TaskRunContainers.Attempt(taskRun, attempt)) != null) {
             return false;
         }
@@ -111,13 +114,14 @@ public class ContainerSupervisor {
             watched.remove(containerId);
             throw e;
         }
-        submit(taskRun, attempt, containerId, true);
+        submit(taskRun, attempt, containerId, true, masker);
         return true;
     }
 
-    private void submit(TaskRunRef taskRun, int attempt, String containerId, boolean publishStarted) {
+    private void submit(TaskRunRef taskRun, int attempt, String containerId, boolean publishStarted,
+            SecretMasker masker) {
         ContainerWatch watch = new ContainerWatch(runtime, publisher, config.publishTimeout(), workerId, taskRun,
-                attempt, containerId, publishStarted, () -> {
+                attempt, containerId, publishStarted, masker, () -> {
                     watched.remove(containerId);
                     releaseSlot();
                 });
@@ -146,7 +150,7 @@ public class ContainerSupervisor {
                 }
                 if (c.created()) {
                     runtime.remove(c.id());
-                } else if (adopt(attempt.get().taskRun(), attempt.get().attempt(), c.id())) {
+                } else if (adopt(attempt.get().taskRun(), attempt.get().attempt(), c.id(), maskerOf(c))) {
                     LOG.infof("adopted container %s of task run %s attempt %d left by this worker", c.id(),
                             attempt.get().taskRun().key(), attempt.get().attempt());
                 }
@@ -154,6 +158,19 @@ public class ContainerSupervisor {
         } catch (ContainerRuntimeException | IllegalStateException e) {
             LOG.warnf("cannot adopt containers left by worker %s: %s", workerId, e.getMessage());
         }
+    }
+
+    /**
+     * The masker of a container found by its labels: the values of the env vars its label
+     * {@value TaskRunContainers#LABEL_SECRET_ENV} names, read back from the engine.
+     */
+    SecretMasker maskerOf(ContainerInfo container) {
+        List<String> keys = TaskRunContainers.secretEnvKeys(container.labels());
+        if (keys.isEmpty()) {
+            return SecretMasker.none();
+        }
+        Map<String, String> env = runtime.environment(container.id());
+        return SecretMasker.of(keys.stream().map(env::get).filter(Objects::nonNull).toList());
     }
 
     @PreDestroy

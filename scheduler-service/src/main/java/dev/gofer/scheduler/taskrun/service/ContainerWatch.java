@@ -58,11 +58,13 @@ final class ContainerWatch implements Runnable {
     private final int attempt;
     private final String containerId;
     private final boolean publishStarted;
+    private final SecretMasker masker;
     private final Runnable onDone;
     private final Clock clock = Clock.systemUTC();
 
     ContainerWatch(ContainerRuntime runtime, EventPublisher publisher, Duration publishTimeout, String workerId,
-            TaskRunRef taskRun, int attempt, String containerId, boolean publishStarted, Runnable onDone) {
+            TaskRunRef taskRun, int attempt, String containerId, boolean publishStarted, SecretMasker masker,
+            Runnable onDone) {
         this.runtime = runtime;
         this.publisher = publisher;
         this.publishTimeout = publishTimeout;
@@ -71,6 +73,7 @@ final class ContainerWatch implements Runnable {
         this.attempt = attempt;
         this.containerId = containerId;
         this.publishStarted = publishStarted;
+        this.masker = masker;
         this.onDone = onDone;
     }
 
@@ -108,7 +111,7 @@ final class ContainerWatch implements Runnable {
     private long streamLogs() throws InterruptedException {
         BlockingQueue<LogLine> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
         AtomicBoolean closed = new AtomicBoolean();
-        LogLineAssembler assembler = new LogLineAssembler(line -> offer(queue, line, closed), clock);
+        LogLineAssembler assembler = new LogLineAssembler(line -> offer(queue, line, closed), clock, masker);
         LogFollow follow;
         try {
             follow = runtime.followLogs(containerId, assembler::accept);

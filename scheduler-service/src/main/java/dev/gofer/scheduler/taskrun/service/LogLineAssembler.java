@@ -15,7 +15,8 @@ import dev.gofer.scheduler.container.OutputFrame;
  * Turns output frames into numbered lines, one buffer per stream: a line may span frames, a final line without a
  * newline still counts, the trailing {@code \n} and {@code \r} are stripped. Lines are numbered 1..n in the order they
  * complete. A line longer than {@link #MAX_LINE_BYTES} is cut (at a character boundary) into several lines, so one
- * runaway line cannot exhaust memory or exceed a Kafka record.
+ * runaway line cannot exhaust memory or exceed a Kafka record. Secret values are masked ({@link SecretMasker}) before a
+ * line leaves.
  */
 final class LogLineAssembler {
 
@@ -23,14 +24,16 @@ final class LogLineAssembler {
 
     private final Consumer<LogLine> sink;
     private final Clock clock;
+    private final SecretMasker masker;
     private final Partial stdout = new Partial(LogStream.STDOUT);
     private final Partial stderr = new Partial(LogStream.STDERR);
     private long seq;
     private long order;
 
-    LogLineAssembler(Consumer<LogLine> sink, Clock clock) {
+    LogLineAssembler(Consumer<LogLine> sink, Clock clock, SecretMasker masker) {
         this.sink = sink;
         this.clock = clock;
+        this.masker = masker;
     }
 
     synchronized void accept(OutputFrame frame) {
@@ -65,7 +68,7 @@ final class LogLineAssembler {
         while (end > 0 && all[end - 1] == '\r') {
             end--;
         }
-        String text = new String(all, 0, end, StandardCharsets.UTF_8);
+        String text = masker.mask(new String(all, 0, end, StandardCharsets.UTF_8));
         partial.buffer.reset();
         partial.buffer.write(all, length, all.length - length);
         partial.startedAt = partial.buffer.size() > 0 ? order++ : -1;

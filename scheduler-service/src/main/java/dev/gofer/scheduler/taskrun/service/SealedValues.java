@@ -1,6 +1,8 @@
 package dev.gofer.scheduler.taskrun.service;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +41,21 @@ final class SealedValues {
         }
         return Optional.of(new RegistryCredentials(ready.registryAuth().user(),
                 open(ready.registryAuth().pass(), ready.taskRun().key(), "registry_auth.pass")));
+    }
+
+    /** Masks the opened values of the sealed env vars and the registry password in the task's log lines. */
+    SecretMasker masker(Map<String, String> env, TaskRunReady ready, Optional<RegistryCredentials> credentials) {
+        List<String> secrets = new ArrayList<>();
+        for (String key : sealedKeys(ready)) {
+            secrets.add(env.get(key));
+        }
+        credentials.ifPresent(c -> secrets.add(c.password()));
+        return SecretMasker.of(secrets);
+    }
+
+    /** The keys of the env vars that carry a sealed value, each once. */
+    static List<String> sealedKeys(TaskRunReady ready) {
+        return ready.env().stream().filter(EnvVar::sealed).map(EnvVar::key).distinct().toList();
     }
 
     private String open(String sealed, String context, String what) {

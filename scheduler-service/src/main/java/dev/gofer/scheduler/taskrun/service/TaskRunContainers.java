@@ -3,8 +3,10 @@ package dev.gofer.scheduler.taskrun.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +27,8 @@ public final class TaskRunContainers {
     public static final String LABEL_PIPELINE = "gofer.pipeline";
     public static final String LABEL_RUN = "gofer.run";
     public static final String LABEL_TASK = "gofer.task";
+    /** Names (never values) of the env vars holding secrets, comma-separated, so an adopter can mask them again. */
+    public static final String LABEL_SECRET_ENV = "gofer.secret-env";
 
     /** Longest name we give a container; longer ones are cut and made unique with a hash. */
     static final int MAX_NAME = 200;
@@ -57,13 +61,17 @@ public final class TaskRunContainers {
     }
 
     /** Every label of the attempt's container. */
-    public static Map<String, String> labels(TaskRunRef ref, int attempt, String workerId) {
+    public static Map<String, String> labels(TaskRunRef ref, int attempt, String workerId,
+            List<String> secretEnvKeys) {
         Map<String, String> labels = new LinkedHashMap<>(identity(ref, attempt));
         labels.put(LABEL_WORKER, workerId);
         labels.put(LABEL_NAMESPACE, ref.namespaceId());
         labels.put(LABEL_PIPELINE, ref.pipelineId());
         labels.put(LABEL_RUN, Long.toString(ref.runId()));
         labels.put(LABEL_TASK, ref.taskId());
+        if (!secretEnvKeys.isEmpty()) {
+            labels.put(LABEL_SECRET_ENV, String.join(",", secretEnvKeys));
+        }
         return labels;
     }
 
@@ -88,6 +96,15 @@ public final class TaskRunContainers {
         } catch (InvalidEventException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** The env var names of label {@value #LABEL_SECRET_ENV}; empty without it. */
+    public static List<String> secretEnvKeys(Map<String, String> labels) {
+        String keys = labels.get(LABEL_SECRET_ENV);
+        if (keys == null || keys.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(keys.split(",")).filter(k -> !k.isBlank()).toList();
     }
 
     private static String sha256(String s) {

@@ -80,11 +80,13 @@ public class TaskRunLauncher {
             return;
         }
         Map<String, String> env;
+        SecretMasker masker;
         Optional<RegistryCredentials> credentials;
         ImageRef image;
         try {
             env = sealed.environment(ready);
             credentials = sealed.registryCredentials(ready);
+            masker = sealed.masker(env, ready, credentials);
             image = ImageRef.parse(ready.image());
         } catch (IllegalArgumentException e) {
             fail(ready, e.getMessage());
@@ -96,7 +98,8 @@ public class TaskRunLauncher {
             return;
         }
         ContainerSpec spec = new ContainerSpec(image, TaskRunContainers.name(ref, ready.attempt()),
-                ready.entrypoint(), ready.command(), env, TaskRunContainers.labels(ref, ready.attempt(), workerId),
+                ready.entrypoint(), ready.command(), env,
+                TaskRunContainers.labels(ref, ready.attempt(), workerId, SealedValues.sealedKeys(ready)),
                 config.networkMode());
         supervisor.acquireSlot();
         String containerId;
@@ -116,7 +119,7 @@ public class TaskRunLauncher {
         }
         LOG.infof("started container %s (%s) for %s", spec.name(), containerId, what);
         boolean published = publishStarted(ready, containerId);
-        supervisor.watchStarted(ref, ready.attempt(), containerId, !published);
+        supervisor.watchStarted(ref, ready.attempt(), containerId, !published, masker);
     }
 
     /** True when the attempt's container exists (a redelivered record): it is watched, never started twice. */
@@ -133,7 +136,8 @@ public class TaskRunLauncher {
                 return true;
             } else {
                 LOG.infof("container %s of %s exists without a watcher here; adopting it", c.id(), what);
-                supervisor.adopt(ready.taskRun(), ready.attempt(), c.id());
+                supervisor.adopt(ready.taskRun(), ready.attempt(), c.id(),
+                        sealed.masker(sealed.environment(ready), ready, sealed.registryCredentials(ready)));
                 return true;
             }
         }

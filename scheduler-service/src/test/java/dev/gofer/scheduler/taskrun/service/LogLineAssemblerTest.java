@@ -20,7 +20,7 @@ class LogLineAssemblerTest {
 
     private final List<LogLine> lines = new ArrayList<>();
     private final LogLineAssembler assembler = new LogLineAssembler(lines::add,
-            Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC), SecretMasker.none());
 
     @Test
     void shouldJoinLineWhenItSpansFrames() {

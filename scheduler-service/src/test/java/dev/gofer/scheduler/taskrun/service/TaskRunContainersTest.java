@@ -3,6 +3,7 @@ package dev.gofer.scheduler.taskrun.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class TaskRunContainersTest {
 
     @Test
     void shouldReadAttemptBackWhenLabelsAreComplete() {
-        Map<String, String> labels = TaskRunContainers.labels(REF, 3, "worker-1");
+        Map<String, String> labels = TaskRunContainers.labels(REF, 3, "worker-1", List.of());
 
         assertThat(labels).containsEntry("gofer.task-run", "default/build/7/test").containsEntry("gofer.attempt", "3")
                 .containsEntry("gofer.worker", "worker-1").containsEntry("gofer.namespace", "default")
@@ -49,11 +50,11 @@ class TaskRunContainersTest {
 
     @Test
     void shouldIgnoreContainerWhenLabelsAreIncompleteOrInconsistent() {
-        Map<String, String> labels = new HashMap<>(TaskRunContainers.labels(REF, 1, "w"));
+        Map<String, String> labels = new HashMap<>(TaskRunContainers.labels(REF, 1, "w", List.of()));
         labels.remove("gofer.run");
         assertThat(TaskRunContainers.attemptOf(labels)).isEmpty();
 
-        Map<String, String> tampered = new HashMap<>(TaskRunContainers.labels(REF, 1, "w"));
+        Map<String, String> tampered = new HashMap<>(TaskRunContainers.labels(REF, 1, "w", List.of()));
         tampered.put("gofer.task-run", "other/key/1/x");
         assertThat(TaskRunContainers.attemptOf(tampered)).isEmpty();
     }
