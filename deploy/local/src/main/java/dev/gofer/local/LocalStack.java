@@ -445,7 +445,7 @@ public final class LocalStack implements AutoCloseable {
                         command.add("-jar");
                         command.add(service.jar(repo).toString());
                         processes.put(name, new ServiceProcess(name, port, command,
-                                env(service, n, port, servicePorts[0], infra, keys),
+                                env(service, n, port, servicePorts, infra, keys),
                                 LocalInfra.logsDir(state).resolve(name + ".log"), state));
                     }
                 }
@@ -502,8 +502,9 @@ public final class LocalStack implements AutoCloseable {
             return ports;
         }
 
-        private Map<String, String> env(Service service, int instance, int port, int apiPort, LocalInfra infra,
-                Keys keys) {
+        /** {@code servicePorts} as {@link #fixedServicePorts()} orders them: api, store, trigger, schedulers. */
+        private Map<String, String> env(Service service, int instance, int port, int[] servicePorts,
+                LocalInfra infra, Keys keys) {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrap());
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -513,7 +514,10 @@ public final class LocalStack implements AutoCloseable {
                 env.put("QUARKUS_DATASOURCE_PASSWORD", LocalInfra.DB_PASSWORD);
             }
             switch (service) {
-                case API -> env.put("GOFER_API_URL", "http://localhost:" + apiPort);
+                case API -> {
+                    env.put("GOFER_API_URL", "http://localhost:" + servicePorts[0]);
+                    env.put("GOFER_STORE_URL", "http://localhost:" + servicePorts[1]);
+                }
                 case STORE -> {
                     env.put(Keys.TRANSIT, keys.transitKey());
                     env.put(Keys.STORE_ENCRYPTION, keys.storeEncryptionKey());

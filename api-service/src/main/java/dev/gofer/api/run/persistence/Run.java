@@ -62,4 +62,8 @@ public class Run {
     /** The event id of the run request this run was created from (idempotency, and lookup by POST /runs). */
     @Column(name = "request_id")
     public String requestId;
+
+    /** The run's task logs were removed by retention ({@code gofer.api.log-retention-runs}). */
+    @Column(name = "logs_expired")
+    public boolean logsExpired;
 }

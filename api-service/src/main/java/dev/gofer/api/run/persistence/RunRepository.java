@@ -69,4 +69,17 @@ public class RunRepository implements PanacheRepository<Run> {
                 .setParameter(1, namespaceId).setParameter(2, pipelineId).getSingleResult();
         return max == null ? 1 : max + 1;
     }
+
+    /**
+     * Up to {@code limit} complete runs whose logs have not expired yet although at least {@code keep} newer runs of
+     * their pipeline exist, oldest first, locked (skipping rows another instance holds).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Run> logsToExpire(int keep, int limit) {
+        return getEntityManager().createNativeQuery("SELECT r.* FROM runs r WHERE r.state = 'COMPLETE'"
+                + " AND NOT r.logs_expired AND r.run_id <= (SELECT max(m.run_id) FROM runs m"
+                + " WHERE m.namespace_id = r.namespace_id AND m.pipeline_id = r.pipeline_id) - ?1"
+                + " ORDER BY r.id LIMIT ?2 FOR UPDATE OF r SKIP LOCKED", Run.class).setParameter(1, keep)
+                .setParameter(2, limit).getResultList();
+    }
 }

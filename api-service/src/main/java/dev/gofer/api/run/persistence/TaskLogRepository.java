@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,14 +87,16 @@ public class TaskLogRepository {
      * Deletes the attempt's lines and remembers that they were removed; later appends of the attempt store nothing.
      * Runs in the caller's transaction.
      */
-    public void remove(TaskRunRef ref, int attempt, long now) {
+    public void remove(TaskRunRef ref, int attempt, long now, String reason) {
         em.unwrap(Session.class).doWork(connection -> {
             lock(connection, ref, "pg_advisory_xact_lock");
             try (PreparedStatement mark = connection.prepareStatement("INSERT INTO task_run_log_removals"
-                    + " (namespace_id, pipeline_id, run_id, task_id, attempt, removed) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " (namespace_id, pipeline_id, run_id, task_id, attempt, removed, reason)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT DO NOTHING")) {
                 bind(mark, ref, attempt);
                 mark.setLong(6, now);
+                mark.setString(7, reason);
                 mark.executeUpdate();
             }
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM task_run_logs WHERE "
@@ -104,12 +107,18 @@ public class TaskLogRepository {
         });
     }
 
-    /** Whether a user removed the attempt's logs. */
+    /** Whether the attempt's logs were removed (by a user or by retention). */
     public boolean removed(TaskRunRef ref, int attempt) {
-        return !em.createNativeQuery("SELECT 1 FROM task_run_log_removals WHERE namespace_id = ?1"
+        return removal(ref, attempt).isPresent();
+    }
+
+    /** Why the attempt's logs were removed ({@code user} or {@code retention}), or empty when they were not. */
+    public Optional<String> removal(TaskRunRef ref, int attempt) {
+        List<?> reasons = em.createNativeQuery("SELECT reason FROM task_run_log_removals WHERE namespace_id = ?1"
                 + " AND pipeline_id = ?2 AND run_id = ?3 AND task_id = ?4 AND attempt = ?5")
                 .setParameter(1, ref.namespaceId()).setParameter(2, ref.pipelineId()).setParameter(3, ref.runId())
-                .setParameter(4, ref.taskId()).setParameter(5, attempt).getResultList().isEmpty();
+                .setParameter(4, ref.taskId()).setParameter(5, attempt).getResultList();
+        return reasons.isEmpty() ? Optional.empty() : Optional.of((String) reasons.get(0));
     }
 
     public long count(TaskRunRef ref, int attempt) {

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.gofer.api.ApiException;
+import dev.gofer.api.run.persistence.Run;
 import dev.gofer.api.run.persistence.TaskLogRepository;
 import dev.gofer.api.run.persistence.TaskLogRepository.StoredLine;
 import dev.gofer.api.run.persistence.TaskRun;
@@ -33,6 +34,10 @@ public class LogService {
 
     private static final Logger LOG = Logger.getLogger(LogService.class);
     /** Lines and bytes per page of a download. */
+    /** Removal causes recorded with removed logs. */
+    public static final String REMOVED_BY_USER = "user";
+    public static final String EXPIRED = "retention";
+
     static final int DOWNLOAD_PAGE_LINES = 2000;
     static final int DOWNLOAD_PAGE_BYTES = 1024 * 1024;
 
@@ -107,10 +112,27 @@ public class LogService {
         TaskRunRef ref = refOf(t);
         long now = System.currentTimeMillis();
         for (int attempt = 1; attempt <= t.attempt; attempt++) {
-            logs.remove(ref, attempt, now);
+            logs.remove(ref, attempt, now, REMOVED_BY_USER);
         }
         LOG.infof("logs of task run %s removed", ref.key());
         changed.fire(new LogsChanged(ref.key()));
+    }
+
+    /**
+     * Expires the logs of a complete run (retention): every attempt of every task run, as a user's removal would, but
+     * recorded as expired. Runs in the caller's transaction, which holds the run's row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void expire(Run run) {
+        long now = System.currentTimeMillis();
+        for (TaskRun t : taskRuns.listByRun(run.id)) {
+            TaskRunRef ref = refOf(t);
+            for (int attempt = 1; attempt <= t.attempt; attempt++) {
+                logs.remove(ref, attempt, now, EXPIRED);
+            }
+            changed.fire(new LogsChanged(ref.key()));
+        }
+        run.logsExpired = true;
     }
 
     /**

@@ -72,6 +72,9 @@ public class Orchestrator {
     RunPromoter promoter;
 
     @Inject
+    LogRetention logRetention;
+
+    @Inject
     DomainEvents events;
 
     /** Grace for stopping a container that must not run (fencing). */
@@ -291,6 +294,7 @@ public class Orchestrator {
      */
     private void completeRun(Run run, List<TaskRun> all) {
         afterCommit.run(promoter::wake);
+        afterCommit.run(logRetention::wake);
         List<TaskRun> failed = new ArrayList<>();
         for (TaskRun tr : all) {
             if (tr.status == TaskRunStatus.FAILED || tr.status == TaskRunStatus.UNKNOWN) {

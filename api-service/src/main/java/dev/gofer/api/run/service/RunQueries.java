@@ -52,7 +52,8 @@ public class RunQueries {
 
     private TaskRunView view(TaskRun t) {
         TaskRunRef ref = new TaskRunRef(t.namespaceId, t.pipelineId, t.runId, t.taskId);
-        boolean removed = logs.removed(ref, t.attempt);
-        return TaskRunView.from(t, removed ? 0 : logs.count(ref, t.attempt), removed);
+        Optional<String> removal = logs.removal(ref, t.attempt);
+        return TaskRunView.from(t, removal.isPresent() ? 0 : logs.count(ref, t.attempt), removal.isPresent(),
+                removal.filter(LogService.EXPIRED::equals).isPresent());
     }
 }

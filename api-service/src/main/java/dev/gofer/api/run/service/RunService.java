@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.gofer.api.ApiException;
+import dev.gofer.api.common.persistence.AfterCommit;
 import dev.gofer.api.common.persistence.ProcessedEvents;
 import dev.gofer.api.pipeline.persistence.Pipeline;
 import dev.gofer.api.pipeline.persistence.PipelineConfig;
@@ -53,8 +54,18 @@ public class RunService {
     @Inject
     RunSlots slots;
 
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    LogRetention logRetention;
+
     @ConfigProperty(name = "gofer.api-url")
     String apiUrl;
+
+    /** Where tasks reach store-service, e.g. to write run objects for later tasks ({@code GOFER_STORE_URL}). */
+    @ConfigProperty(name = "gofer.store-url")
+    String storeUrl;
 
     /**
      * Creates the run, its task runs with their assembled environments, and dispatches the tasks without parents,
@@ -108,13 +119,14 @@ public class RunService {
             tr.created = now;
             tr.variables = Json.write(EnvironmentAssembler.assemble(
                     EnvironmentAssembler.systemVariables(run.namespaceId, run.pipelineId, run.runId, task.id(),
-                            task.image(), apiUrl),
+                            task.image(), apiUrl, storeUrl),
                     task.variables(), request.variables()));
             taskRuns.persist(tr);
         }
         LOG.infof("run %s/%s/%d created from request %s (%s %s)%s", run.namespaceId, run.pipelineId, run.runId,
                 requestId, run.initiatorKind, run.initiatorName, startNow ? "" : "; pending until a slot frees");
         orchestrator.recordRun(run, RunChanged.QUEUED);
+        afterCommit.run(logRetention::wake);
         if (startNow) {
             orchestrator.start(run, List.copyOf(taskRuns.listByRun(run.id)));
         }

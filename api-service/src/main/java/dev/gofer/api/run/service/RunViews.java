@@ -30,31 +30,33 @@ public final class RunViews {
 
     public record RunView(String namespaceId, String pipelineId, long runId, int configVersion, RunState state,
             RunStatus status, StatusReasonView statusReason, long started, long ended, InitiatorView initiator,
-            List<VariableView> variables) {
+            List<VariableView> variables, boolean logsExpired) {
         public static RunView from(Run r) {
             Map<String, String> vars = Json.stringMap(r.variables);
             return new RunView(r.namespaceId, r.pipelineId, r.runId, r.configVersion, r.state, r.status,
                     StatusReasonView.of(r.statusReason, r.statusDescription), r.started, r.ended,
                     new InitiatorView(r.initiatorKind, r.initiatorName),
                     vars.entrySet().stream().map(e -> new VariableView(e.getKey(), e.getValue(), "run_options"))
-                            .toList());
+                            .toList(),
+                    r.logsExpired);
         }
     }
 
     /** How many log lines are stored, whether they are all the container wrote, and whether a user removed them. */
-    public record LogsView(long lines, boolean complete, boolean removed) {
+    /** {@code removed}: by a user or by retention; {@code expired}: by retention. */
+    public record LogsView(long lines, boolean complete, boolean removed, boolean expired) {
     }
 
     public record TaskRunView(String namespaceId, String pipelineId, long runId, String taskId, int attempt,
             String image, TaskRunState state, TaskRunStatus status, StatusReasonView statusReason, Integer exitCode,
             long created, long started, long ended, String workerId, List<VariableView> variables, LogsView logs) {
-        static TaskRunView from(TaskRun t, long storedLines, boolean removed) {
+        static TaskRunView from(TaskRun t, long storedLines, boolean removed, boolean expired) {
             boolean complete = removed || t.logLinesExpected != null && storedLines >= t.logLinesExpected
                     || t.isComplete() && t.logLinesExpected == null && t.started == 0;
             return new TaskRunView(t.namespaceId, t.pipelineId, t.runId, t.taskId, t.attempt, t.image, t.state,
                     t.status, StatusReasonView.of(t.statusReason, t.statusDescription), t.exitCode, t.created,
                     t.started, t.ended, t.workerId, VariableView.from(Json.variables(t.variables)),
-                    new LogsView(storedLines, complete, removed));
+                    new LogsView(storedLines, complete, removed, expired));
         }
     }
 }

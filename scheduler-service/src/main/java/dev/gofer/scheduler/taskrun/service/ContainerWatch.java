@@ -2,12 +2,17 @@ package dev.gofer.scheduler.taskrun.service;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.logging.Logger;
@@ -30,14 +35,17 @@ import dev.gofer.scheduler.container.LogFollow;
 
 /**
  * Sees one running container through: publishes its output as {@link LogChunk}s (at {@link #MAX_LINES} lines,
- * {@link #MAX_CHUNK_BYTES} or {@link #FLUSH_INTERVAL}, whichever comes first), waits for its exit, publishes
- * {@link TaskRunExited} once the last chunk is acknowledged, then removes the container. Every record is retried until
+ * {@link #MAX_CHUNK_BYTES} or {@link #FLUSH_INTERVAL}, whichever comes first; up to {@link #MAX_IN_FLIGHT} chunks
+ * unacknowledged at a time, so a burst is not slowed to one broker round trip per chunk), waits for its exit, publishes
+ * {@link TaskRunExited} once every chunk is acknowledged, then removes the container. Every record is retried until
  * Kafka takes it (consumers dedupe), because nothing else would report this container. Interrupted (worker shutdown),
  * it leaves the container in place for a later adoption.
  */
 final class ContainerWatch implements Runnable {
 
-    static final int MAX_LINES = 500;
+    static final int MAX_LINES = 1000;
+    /** Chunks sent but not yet acknowledged; a chunk that fails is sent again (consumers store each line once). */
+    static final int MAX_IN_FLIGHT = 8;
     static final Duration FLUSH_INTERVAL = Duration.ofMillis(100);
     /** Rough JSON size of a chunk's lines; keeps a chunk well under Kafka's default 1 MiB record limit. */
     static final int MAX_CHUNK_BYTES = 512 * 1024;
@@ -61,6 +69,11 @@ final class ContainerWatch implements Runnable {
     private final SecretMasker masker;
     private final Runnable onDone;
     private final Clock clock = Clock.systemUTC();
+    private final Deque<InFlight> inFlight = new ArrayDeque<>();
+
+    /** A chunk on its way to the broker. */
+    private record InFlight(Envelope<?> envelope, CompletableFuture<?> ack) {
+    }
 
     ContainerWatch(ContainerRuntime runtime, EventPublisher publisher, Duration publishTimeout, String workerId,
             TaskRunRef taskRun, int attempt, String containerId, boolean publishStarted, SecretMasker masker,
@@ -142,6 +155,7 @@ final class ContainerWatch implements Runnable {
                         batch.add(line);
                     }
                     batch.flush();
+                    awaitInFlight(0);
                     return assembler.lines();
                 }
                 if (batch.due()) {
@@ -189,9 +203,31 @@ final class ContainerWatch implements Runnable {
             if (lines.isEmpty()) {
                 return;
             }
-            publish(Topics.TASK_RUN_LOGS, new LogChunk(taskRun, attempt, List.copyOf(lines)));
+            Envelope<?> envelope = Envelope.of(taskRun.key(), new LogChunk(taskRun, attempt, List.copyOf(lines)));
             lines.clear();
             bytes = 0;
+            CompletableFuture<?> ack;
+            try {
+                ack = publisher.publish(Topics.TASK_RUN_LOGS, envelope);
+            } catch (RuntimeException e) {
+                ack = CompletableFuture.failedFuture(e);
+            }
+            inFlight.addLast(new InFlight(envelope, ack));
+            awaitInFlight(MAX_IN_FLIGHT);
+        }
+    }
+
+    /** Waits until at most {@code max} chunks are unacknowledged; a chunk the broker did not take is sent again. */
+    private void awaitInFlight(int max) throws InterruptedException {
+        while (inFlight.size() > max) {
+            InFlight oldest = inFlight.removeFirst();
+            try {
+                oldest.ack().get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warnf("log chunk of task run %s was not acknowledged (%s); sending it again", taskRun.key(),
+                        e instanceof ExecutionException ? e.getCause().getMessage() : "timeout");
+                publishEnvelope(Topics.TASK_RUN_LOGS, oldest.envelope());
+            }
         }
     }
 
@@ -223,7 +259,10 @@ final class ContainerWatch implements Runnable {
 
     /** Publishes until Kafka acknowledges; the same envelope each time, so consumers can drop repeats. */
     private void publish(String topic, EventPayload payload) throws InterruptedException {
-        Envelope<?> envelope = Envelope.of(taskRun.key(), payload);
+        publishEnvelope(topic, Envelope.of(taskRun.key(), payload));
+    }
+
+    private void publishEnvelope(String topic, Envelope<?> envelope) throws InterruptedException {
         long backoff = 200;
         while (true) {
             try {
