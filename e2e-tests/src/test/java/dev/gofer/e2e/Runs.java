@@ -17,8 +17,12 @@ final class Runs {
     }
 
     static Run awaitComplete(GoferClient api, String pipelineId, long runId) {
+        return awaitComplete(api, "default", pipelineId, runId);
+    }
+
+    static Run awaitComplete(GoferClient api, String namespace, String pipelineId, long runId) {
         return await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(200))
-                .until(() -> api.getRun("default", pipelineId, runId), r -> r.state() == RunState.COMPLETE);
+                .until(() -> api.getRun(namespace, pipelineId, runId), r -> r.state() == RunState.COMPLETE);
     }
 
     /** The task's log once every line the container wrote is stored. */

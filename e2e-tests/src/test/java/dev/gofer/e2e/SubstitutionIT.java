@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import dev.gofer.sdk.CustomTask;
 import dev.gofer.sdk.Gofer;
 import dev.gofer.sdk.GoferClient;
+import dev.gofer.sdk.GoferStoreClient;
+import dev.gofer.sdk.ObjectScope;
 import dev.gofer.sdk.Pipeline;
+import dev.gofer.sdk.RequiredParentStatus;
 import dev.gofer.sdk.Run;
 import dev.gofer.sdk.RunStatus;
 import dev.gofer.sdk.TaskRun;
@@ -84,6 +88,60 @@ class SubstitutionIT {
         for (String body : apiResponses) {
             assertThat(body).isNotBlank().doesNotContain(SECRET);
         }
+    }
+
+    @Test
+    void shouldDeliverAllFourKindsAndLetChildReadRunObjectItsParentWrote() {
+        String id = Stack.pipelineId("kinds");
+        String globalKey = "kinds_global_" + id.replace('-', '_');
+        GoferStoreClient store = GoferStoreClient.create(Stack.get().storeUrl());
+        store.putPipelineSecret("default", id, "p_secret", "pipeline-secret-value", false);
+        store.putGlobalSecret(globalKey, "global-secret-value", List.of("default"), false);
+        store.putObject(ObjectScope.pipeline("default", id), "p_object", "pipeline-object-value"
+                .getBytes(StandardCharsets.UTF_8), false);
+        // The parent writes a run object through store-service's REST API, as any tool in a task could.
+        String write = "wget -q -O - --header 'Content-Type: application/octet-stream'"
+                + " --post-data \"built-by-parent-$GOFER_RUN_ID\" \"$GOFER_STORE_URL/api/namespaces/$GOFER_NAMESPACE_ID"
+                + "/pipelines/$GOFER_PIPELINE_ID/runs/$GOFER_RUN_ID/objects/artifact\" >/dev/null && echo wrote";
+        api.registerConfig("default", Pipeline.of(id, "All kinds").tasks(
+                CustomTask.of("parent", LocalImages.BUSYBOX).command("sh", "-c", write),
+                CustomTask.of("child", LocalImages.BUSYBOX)
+                        .command("sh", "-c", "echo \"p_secret=${#P_SECRET} g_secret=${#G_SECRET}\";"
+                                + " echo \"p_object=$P_OBJECT\"; echo \"r_object=$R_OBJECT\"")
+                        .variable("P_SECRET", Gofer.pipelineSecret("p_secret"))
+                        .variable("G_SECRET", Gofer.globalSecret(globalKey))
+                        .variable("P_OBJECT", Gofer.pipelineObject("p_object"))
+                        .variable("R_OBJECT", Gofer.runObject("artifact"))
+                        .dependsOn("parent", RequiredParentStatus.SUCCESS)));
+
+        Run run = api.startRun("default", id, Map.of());
+        Run done = Runs.awaitComplete(api, id, run.runId());
+
+        assertThat(done.status()).as(Runs.logs(api, id, run.runId(), "parent")).isEqualTo(RunStatus.SUCCESSFUL);
+        assertThat(Runs.logs(api, id, run.runId(), "child").lines()).containsExactly(
+                "p_secret=" + "pipeline-secret-value".length() + " g_secret=" + "global-secret-value".length(),
+                "p_object=pipeline-object-value", "r_object=built-by-parent-" + run.runId());
+    }
+
+    @Test
+    void shouldFailTaskWithPreconditionWhenGlobalSecretIsNotAllowedInItsNamespace() {
+        String ns = "subst-ns-" + Long.toString(System.nanoTime() % 100_000);
+        api.createNamespace(ns, "Other", "a namespace the secret is not for");
+        String key = "only_default_" + ns.replace('-', '_');
+        GoferStoreClient.create(Stack.get().storeUrl()).putGlobalSecret(key, "not-for-you", List.of("default"),
+                false);
+        String id = Stack.pipelineId("refused");
+        api.registerConfig(ns, Pipeline.of(id, "Refused").tasks(CustomTask.of("wants-global", LocalImages.BUSYBOX)
+                .command("echo", "never").variable("G", Gofer.globalSecret(key))));
+
+        Run run = api.startRun(ns, id, Map.of());
+        Run done = Runs.awaitComplete(api, ns, id, run.runId());
+
+        assertThat(done.status()).isEqualTo(RunStatus.FAILED);
+        TaskRun task = api.getTaskRun(ns, id, run.runId(), "wants-global");
+        assertThat(task.statusReason().reason()).isEqualTo("failed_precondition");
+        assertThat(task.statusReason().description()).contains("global secret").contains(key).contains(ns);
+        assertThat(task.started()).isZero();
     }
 
     @Test

@@ -38,7 +38,13 @@ public final class EventTypes {
             new Registration(RunChanged.CANCELLING, 1, RunChanged.class),
             new Registration(RunChanged.COMPLETED, 1, RunChanged.class),
             new Registration(TaskRunChanged.RUNNING, 1, TaskRunChanged.class),
-            new Registration(TaskRunChanged.COMPLETED, 1, TaskRunChanged.class));
+            new Registration(TaskRunChanged.COMPLETED, 1, TaskRunChanged.class),
+            new Registration(StoreChanged.OBJECT_STORED, 1, StoreChanged.class),
+            new Registration(StoreChanged.OBJECT_DELETED, 1, StoreChanged.class),
+            new Registration(StoreChanged.OBJECT_EVICTED, 1, StoreChanged.class),
+            new Registration(StoreChanged.RUN_OBJECTS_EXPIRED, 1, StoreChanged.class),
+            new Registration(StoreChanged.SECRET_STORED, 1, StoreChanged.class),
+            new Registration(StoreChanged.SECRET_DELETED, 1, StoreChanged.class));
 
     private static final Map<String, Registration> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Registration::type, Function.identity()));

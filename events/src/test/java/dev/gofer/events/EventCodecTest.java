@@ -46,6 +46,23 @@ class EventCodecTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void shouldKeyStoreEventByPipelineOrRunWhenRunIdIsSet() {
+        var evicted = new StoreChanged(StoreChanged.OBJECT_EVICTED, "default", "simple", null, "old", null);
+        var expired = new StoreChanged(StoreChanged.RUN_OBJECTS_EXPIRED, "default", "simple", 3L, null,
+                List.of("a", "b"));
+
+        Envelope<StoreChanged> envelope = Envelope.of(expired.aggregateKey(), expired);
+
+        assertThat(evicted.aggregateKey()).isEqualTo("default/simple");
+        assertThat(evicted.keys()).isEmpty();
+        assertThat(envelope.key()).isEqualTo("default/simple/3");
+        assertThat(envelope.type()).isEqualTo("run-objects.expired");
+        assertThat(EventCodec.decode(EventCodec.encode(envelope), DomainEvent.class).payload()).isEqualTo(expired);
+        assertThatThrownBy(() -> new StoreChanged(StoreChanged.OBJECT_STORED, "default", " ", null, "k", null))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("pipeline_id");
+    }
+
     @ParameterizedTest
     @MethodSource("registeredTypes")
     void shouldRoundTripGoldenSampleWhenDecodedAndEncodedAgain(String type) throws IOException {

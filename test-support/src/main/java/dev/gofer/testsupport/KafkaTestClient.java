@@ -45,6 +45,18 @@ public final class KafkaTestClient {
         }
     }
 
+    /** The names of every topic on the broker, internal ones included. */
+    public java.util.Set<String> topics(Duration timeout) {
+        Properties p = new Properties();
+        p.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            return admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(true)).names()
+                    .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list the topics", e);
+        }
+    }
+
     /** Every record currently in the topic, from the beginning up to the end offsets seen now. */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic, Duration timeout) {
         Properties p = new Properties();

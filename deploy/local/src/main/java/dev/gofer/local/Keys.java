@@ -14,13 +14,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The two service keys of a local stack, kept in {@code keys.env} (mode 600) and created once: the transit key shared
- * by store-service and the schedulers, and the store's at-rest key. {@link #toString()} never shows them.
+ * The service keys of a local stack, kept in {@code keys.env} (mode 600) and created once: the transit key shared by
+ * store-service and the schedulers, the store's at-rest key, and the store admin token that may read secret values
+ * back ({@code gofer secret get --reveal} with {@code GOFER_STORE_ADMIN_TOKEN} set). {@link #toString()} never shows
+ * them.
  */
-record Keys(String transitKey, String storeEncryptionKey) {
+record Keys(String transitKey, String storeEncryptionKey, String storeAdminToken) {
 
     static final String TRANSIT = "GOFER_TRANSIT_KEY";
     static final String STORE_ENCRYPTION = "GOFER_STORE_ENCRYPTION_KEY";
+    static final String STORE_ADMIN_TOKEN = "GOFER_STORE_ADMIN_TOKEN";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -38,7 +41,7 @@ record Keys(String transitKey, String storeEncryptionKey) {
                 }
             }
             boolean changed = false;
-            for (String name : new String[]{TRANSIT, STORE_ENCRYPTION}) {
+            for (String name : new String[]{TRANSIT, STORE_ENCRYPTION, STORE_ADMIN_TOKEN}) {
                 if (values.getOrDefault(name, "").isEmpty()) {
                     values.put(name, newKey());
                     changed = true;
@@ -49,7 +52,7 @@ record Keys(String transitKey, String storeEncryptionKey) {
             } else {
                 Files.setPosixFilePermissions(file, OWNER_ONLY);
             }
-            return new Keys(values.get(TRANSIT), values.get(STORE_ENCRYPTION));
+            return new Keys(values.get(TRANSIT), values.get(STORE_ENCRYPTION), values.get(STORE_ADMIN_TOKEN));
         } catch (IOException e) {
             throw new LocalStackException("cannot read or create " + file + ": " + e.getMessage(), e);
         }
@@ -76,6 +79,6 @@ record Keys(String transitKey, String storeEncryptionKey) {
 
     @Override
     public String toString() {
-        return "Keys[transitKey=<hidden>, storeEncryptionKey=<hidden>]";
+        return "Keys[transitKey=<hidden>, storeEncryptionKey=<hidden>, storeAdminToken=<hidden>]";
     }
 }

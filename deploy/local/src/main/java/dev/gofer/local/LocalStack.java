@@ -521,6 +521,7 @@ public final class LocalStack implements AutoCloseable {
                 case STORE -> {
                     env.put(Keys.TRANSIT, keys.transitKey());
                     env.put(Keys.STORE_ENCRYPTION, keys.storeEncryptionKey());
+                    env.put(Keys.STORE_ADMIN_TOKEN, keys.storeAdminToken());
                 }
                 case SCHEDULER -> {
                     env.put(Keys.TRANSIT, keys.transitKey());

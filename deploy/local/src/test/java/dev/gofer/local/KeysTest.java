@@ -22,6 +22,7 @@ class KeysTest {
         assertThat(Base64.getDecoder().decode(created.transitKey())).hasSize(32);
         assertThat(Base64.getDecoder().decode(created.storeEncryptionKey())).hasSize(32);
         assertThat(created.transitKey()).isNotEqualTo(created.storeEncryptionKey());
+        assertThat(Base64.getDecoder().decode(created.storeAdminToken())).hasSize(32);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.readString(file)).contains("GOFER_TRANSIT_KEY=" + created.transitKey())
                 .contains("GOFER_STORE_ENCRYPTION_KEY=" + created.storeEncryptionKey());
@@ -42,7 +43,7 @@ class KeysTest {
 
     @Test
     void shouldHideTheKeysWhenPrinted() {
-        Keys keys = new Keys("secret-transit", "secret-store");
+        Keys keys = new Keys("secret-transit", "secret-store", "secret-admin");
 
         assertThat(keys.toString()).doesNotContain("secret");
     }

@@ -8,8 +8,9 @@ public class StoreException extends RuntimeException {
 
     /** What went wrong, with the HTTP status and the problem type slug it maps to. */
     public enum Kind {
-        INVALID(400, "invalid-request", "Invalid request"), NOT_FOUND(404, "not-found", "Not found"), ALREADY_EXISTS(
-                409, "already-exists", "Already exists"), TOO_LARGE(413, "payload-too-large", "Payload too large");
+        INVALID(400, "invalid-request", "Invalid request"), FORBIDDEN(403, "forbidden", "Forbidden"), NOT_FOUND(404,
+                "not-found", "Not found"), ALREADY_EXISTS(409, "already-exists",
+                        "Already exists"), TOO_LARGE(413, "payload-too-large", "Payload too large");
 
         private final int status;
         private final String slug;
@@ -43,6 +44,10 @@ public class StoreException extends RuntimeException {
 
     public static StoreException invalid(String message) {
         return new StoreException(Kind.INVALID, message);
+    }
+
+    public static StoreException forbidden(String message) {
+        return new StoreException(Kind.FORBIDDEN, message);
     }
 
     public static StoreException notFound(String message) {

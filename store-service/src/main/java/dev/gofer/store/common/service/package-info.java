@@ -1,2 +1,2 @@
-/** Cross-cutting domain rules: the module's root exception and the key and id naming rules. */
+/** Cross-cutting domain rules: the root exception, key and id naming rules, the coalescing background worker. */
 package dev.gofer.store.common.service;

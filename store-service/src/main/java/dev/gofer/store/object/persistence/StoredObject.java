@@ -2,16 +2,17 @@ package dev.gofer.store.object.persistence;
 
 import java.time.Instant;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** An object's bytes and metadata; {@code runId} is 0 for a pipeline object, the run id for a run object. */
+/**
+ * An object's metadata; {@code runId} is 0 for a pipeline object, the run id for a run object. Its bytes are rows of
+ * {@code object_chunks} (see {@link StoredObjectRepository#appendChunk}), deleted with it by the foreign key.
+ */
 @Entity
 @Table(name = "objects")
 public class StoredObject {
@@ -31,10 +32,6 @@ public class StoredObject {
 
     @Column(name = "key", nullable = false)
     private String objectKey;
-
-    @Basic(fetch = FetchType.LAZY)
-    @Column(name = "content", nullable = false)
-    private byte[] content;
 
     @Column(name = "size", nullable = false)
     private long size;
@@ -76,14 +73,6 @@ public class StoredObject {
 
     public void setObjectKey(String objectKey) {
         this.objectKey = objectKey;
-    }
-
-    public byte[] getContent() {
-        return content;
-    }
-
-    public void setContent(byte[] content) {
-        this.content = content;
     }
 
     public long getSize() {

@@ -1,2 +1,2 @@
-/** Object entity and repository over the store schema (bytes in a bytea column). */
+/** Object entity and repository over the store schema: metadata rows, bytes as chunk rows (object_chunks). */
 package dev.gofer.store.object.persistence;

@@ -66,7 +66,7 @@ public class PipelineObjectResource {
     @GET
     @Path("/{key}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public byte[] get(
+    public Response get(
             @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,
             @PathParam("key") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String key) {

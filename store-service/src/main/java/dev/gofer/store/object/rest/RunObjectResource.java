@@ -73,7 +73,7 @@ public class RunObjectResource {
     @GET
     @Path("/{key}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public byte[] get(
+    public Response get(
             @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,
             @PathParam("run_id") @Min(value = 1, message = "must be >= 1") long runId,

@@ -20,6 +20,7 @@ import dev.gofer.events.TaskRunFailed;
 import dev.gofer.events.TaskRunReady;
 import dev.gofer.events.TaskRunToResolve;
 import dev.gofer.events.Topics;
+import dev.gofer.store.common.messaging.Channels;
 import dev.gofer.store.resolve.service.ResolutionService;
 
 /**

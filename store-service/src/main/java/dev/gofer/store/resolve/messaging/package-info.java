@@ -1,2 +1,2 @@
-/** Kafka side of resolution: channel names, the resolve consumer, the event publisher. */
+/** Kafka side of resolution: the resolve consumer. */
 package dev.gofer.store.resolve.messaging;

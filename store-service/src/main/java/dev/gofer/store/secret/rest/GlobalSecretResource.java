@@ -9,25 +9,35 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.gofer.store.common.service.Names;
 import dev.gofer.store.common.service.StoreException;
+import dev.gofer.store.secret.service.AdminToken;
 import dev.gofer.store.secret.service.GlobalSecretInfo;
 import dev.gofer.store.secret.service.GlobalSecretService;
 
-/** Global secrets: put (with a namespace allow-list), list, get metadata, delete. Values are write-only. */
+/**
+ * Global secrets: put (with a namespace allow-list), list, get metadata, delete. Values come out only to the admin
+ * token ({@code include_secret=true}).
+ */
 @Path("/api/secrets/global")
 @Produces(MediaType.APPLICATION_JSON)
 public class GlobalSecretResource {
 
     @Inject
     GlobalSecretService service;
+
+    @Inject
+    AdminToken adminToken;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -42,10 +52,18 @@ public class GlobalSecretResource {
         return new GlobalSecretListResponse(service.list().stream().map(GlobalSecretView::from).toList());
     }
 
+    /** Metadata; with {@code include_secret=true} also the value, for the admin token only (403 otherwise). */
     @GET
     @Path("/{key}")
     public GlobalSecretResponse get(
-            @PathParam("key") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String key) {
+            @PathParam("key") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String key,
+            @QueryParam("include_secret") boolean includeSecret,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (includeSecret) {
+            adminToken.require(authorization);
+            return service.revealToAdmin(key).map(GlobalSecretView::from).map(GlobalSecretResponse::new)
+                    .orElseThrow(() -> notFound(key));
+        }
         return service.get(key).map(GlobalSecretView::from).map(GlobalSecretResponse::new)
                 .orElseThrow(() -> notFound(key));
     }

@@ -2,12 +2,30 @@ package dev.gofer.store.secret.rest;
 
 import java.util.List;
 
-import dev.gofer.store.secret.service.GlobalSecretInfo;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A global secret as shown: key, namespace patterns and creation time (epoch milliseconds, as everywhere in the API), never the value. */
-public record GlobalSecretView(String key, List<String> namespaces, long created) {
+import dev.gofer.store.secret.service.GlobalSecretInfo;
+import dev.gofer.store.secret.service.Revealed;
+
+/**
+ * A global secret as shown: key, namespace patterns and creation time (epoch milliseconds, as everywhere in the API);
+ * the value in {@code secret} only for {@code include_secret=true} with the admin token, otherwise the field is absent.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record GlobalSecretView(String key, List<String> namespaces, long created, String secret) {
 
     static GlobalSecretView from(GlobalSecretInfo info) {
-        return new GlobalSecretView(info.key(), info.namespaces(), info.created().toEpochMilli());
+        return new GlobalSecretView(info.key(), info.namespaces(), info.created().toEpochMilli(), null);
+    }
+
+    static GlobalSecretView from(Revealed<GlobalSecretInfo> revealed) {
+        GlobalSecretInfo info = revealed.info();
+        return new GlobalSecretView(info.key(), info.namespaces(), info.created().toEpochMilli(), revealed.value());
+    }
+
+    @Override
+    public String toString() {
+        return "GlobalSecretView[key=" + key + ", namespaces=" + namespaces + ", created=" + created
+                + (secret == null ? "" : ", secret=***") + "]";
     }
 }

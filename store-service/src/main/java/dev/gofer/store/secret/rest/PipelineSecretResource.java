@@ -9,25 +9,35 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.gofer.store.common.service.Names;
 import dev.gofer.store.common.service.StoreException;
+import dev.gofer.store.secret.service.AdminToken;
 import dev.gofer.store.secret.service.PipelineSecretService;
 import dev.gofer.store.secret.service.SecretInfo;
 
-/** Pipeline secrets: put, list, get metadata, delete. Values are write-only over REST. */
+/**
+ * Pipeline secrets: put, list, get metadata, delete. Values go in; they come out only to the admin token
+ * ({@code include_secret=true}).
+ */
 @Path("/api/namespaces/{namespace_id}/pipelines/{pipeline_id}/secrets")
 @Produces(MediaType.APPLICATION_JSON)
 public class PipelineSecretResource {
 
     @Inject
     PipelineSecretService service;
+
+    @Inject
+    AdminToken adminToken;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -48,12 +58,23 @@ public class PipelineSecretResource {
         return new SecretListResponse(service.list(namespaceId, pipelineId).stream().map(SecretView::from).toList());
     }
 
+    /**
+     * Metadata; with {@code include_secret=true} also the value, but only for {@code Authorization: Bearer <admin
+     * token>} (403 otherwise, checked before the key is looked up, so a refusal does not tell whether it exists).
+     */
     @GET
     @Path("/{key}")
     public SecretResponse get(
             @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,
-            @PathParam("key") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String key) {
+            @PathParam("key") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String key,
+            @QueryParam("include_secret") boolean includeSecret,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (includeSecret) {
+            adminToken.require(authorization);
+            return service.revealToAdmin(namespaceId, pipelineId, key).map(SecretView::from)
+                    .map(SecretResponse::new).orElseThrow(() -> notFound(namespaceId, pipelineId, key));
+        }
         return service.get(namespaceId, pipelineId, key).map(SecretView::from).map(SecretResponse::new)
                 .orElseThrow(() -> notFound(namespaceId, pipelineId, key));
     }

@@ -10,13 +10,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import dev.gofer.store.common.service.StoreException;
 import dev.gofer.store.secret.persistence.GlobalSecret;
 import dev.gofer.store.secret.persistence.GlobalSecretRepository;
 
-/** Global secrets: stored encrypted with a namespace allow-list, revealed only to resolution. */
+/**
+ * Global secrets: stored encrypted with a namespace allow-list, revealed to resolution (in allowed namespaces) and to
+ * holders of the admin token.
+ */
 @ApplicationScoped
 public class GlobalSecretService {
+
+    private static final Logger LOG = Logger.getLogger(GlobalSecretService.class);
 
     @Inject
     GlobalSecretRepository repository;
@@ -66,9 +73,23 @@ public class GlobalSecretService {
 
     /** The plaintext, for resolution only (after {@link GlobalSecretInfo#allows}); never log or return it. */
     public Optional<String> reveal(String key) {
-        return repository.findByKey(key)
-                .map(s -> cipher.decrypt(new EncryptedValue(s.getNonce(), s.getCiphertext(), s.getKeyVersion()),
-                        associatedData(key)));
+        return repository.findByKey(key).map(this::decrypt);
+    }
+
+    /**
+     * Metadata and plaintext for a caller that presented the admin token ({@link AdminToken}); the read is logged,
+     * the value never.
+     */
+    public Optional<Revealed<GlobalSecretInfo>> revealToAdmin(String key) {
+        Optional<Revealed<GlobalSecretInfo>> out = repository.findByKey(key)
+                .map(s -> new Revealed<>(info(s), decrypt(s)));
+        out.ifPresent(r -> LOG.infof("value of global secret '%s' read with the admin token", key));
+        return out;
+    }
+
+    private String decrypt(GlobalSecret s) {
+        return cipher.decrypt(new EncryptedValue(s.getNonce(), s.getCiphertext(), s.getKeyVersion()),
+                associatedData(s.getSecretKey()));
     }
 
     static String associatedData(String key) {

@@ -10,19 +10,31 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
+import dev.gofer.events.StoreChanged;
 import dev.gofer.store.common.service.StoreException;
+import dev.gofer.store.outbox.service.Outbox;
 import dev.gofer.store.secret.persistence.PipelineSecret;
 import dev.gofer.store.secret.persistence.PipelineSecretRepository;
 
-/** Pipeline secrets: stored encrypted, listed by key, revealed only to resolution. */
+/**
+ * Pipeline secrets: stored encrypted, listed by key, revealed to resolution and to holders of the admin token. Puts
+ * and deletes record {@code secret.stored} / {@code secret.deleted} (key only) in the outbox, in the same transaction.
+ */
 @ApplicationScoped
 public class PipelineSecretService {
+
+    private static final Logger LOG = Logger.getLogger(PipelineSecretService.class);
 
     @Inject
     PipelineSecretRepository repository;
 
     @Inject
     SecretCipher cipher;
+
+    @Inject
+    Outbox outbox;
 
     /** Stores a value; an existing key is replaced only with {@code force}, else 409. */
     @Transactional
@@ -49,6 +61,7 @@ public class PipelineSecretService {
             // A concurrent put of the same key won the race.
             throw alreadyExists(namespaceId, pipelineId, key);
         }
+        outbox.record(new StoreChanged(StoreChanged.SECRET_STORED, namespaceId, pipelineId, null, key, null));
         return info(secret);
     }
 
@@ -62,14 +75,33 @@ public class PipelineSecretService {
 
     @Transactional
     public boolean delete(String namespaceId, String pipelineId, String key) {
-        return repository.deleteByKey(namespaceId, pipelineId, key);
+        boolean deleted = repository.deleteByKey(namespaceId, pipelineId, key);
+        if (deleted) {
+            outbox.record(new StoreChanged(StoreChanged.SECRET_DELETED, namespaceId, pipelineId, null, key, null));
+        }
+        return deleted;
+    }
+
+    /**
+     * Metadata and plaintext for a caller that presented the admin token ({@link AdminToken}); the read is logged,
+     * the value never.
+     */
+    public Optional<Revealed<SecretInfo>> revealToAdmin(String namespaceId, String pipelineId, String key) {
+        Optional<Revealed<SecretInfo>> out = repository.findByKey(namespaceId, pipelineId, key)
+                .map(s -> new Revealed<>(info(s), decrypt(s)));
+        out.ifPresent(r -> LOG.infof("value of pipeline secret '%s' in %s/%s read with the admin token", key,
+                namespaceId, pipelineId));
+        return out;
     }
 
     /** The plaintext, for resolution only: it must never reach a log or a response. */
     public Optional<String> reveal(String namespaceId, String pipelineId, String key) {
-        return repository.findByKey(namespaceId, pipelineId, key)
-                .map(s -> cipher.decrypt(new EncryptedValue(s.getNonce(), s.getCiphertext(), s.getKeyVersion()),
-                        associatedData(namespaceId, pipelineId, key)));
+        return repository.findByKey(namespaceId, pipelineId, key).map(this::decrypt);
+    }
+
+    private String decrypt(PipelineSecret s) {
+        return cipher.decrypt(new EncryptedValue(s.getNonce(), s.getCiphertext(), s.getKeyVersion()),
+                associatedData(s.getNamespaceId(), s.getPipelineId(), s.getSecretKey()));
     }
 
     static String associatedData(String namespaceId, String pipelineId, String key) {

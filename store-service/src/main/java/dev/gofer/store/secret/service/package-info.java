@@ -1,2 +1,2 @@
-/** Secret use cases and at-rest encryption (AES-256-GCM under gofer.store.encryption-key). */
+/** Secret use cases, at-rest encryption (AES-256-GCM key ring), key checks and rotation, the admin token guard. */
 package dev.gofer.store.secret.service;

@@ -25,6 +25,8 @@ import dev.gofer.testsupport.GoferInfraResource;
 class GlobalSecretResourceTest {
 
     private static final String BASE = "/api/secrets/global";
+    /** {@code %test.gofer.store.admin-token}. */
+    private static final String ADMIN_TOKEN = "test-only-store-admin-token";
 
     private final String key = "g-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -64,5 +66,25 @@ class GlobalSecretResourceTest {
                 .post(BASE).then().statusCode(400).contentType("application/problem+json")
                 .body("detail", equalTo("namespaces[1]: not a valid regular expression"));
         given().get(BASE + "/" + key).then().statusCode(404);
+    }
+
+    @Test
+    void shouldRevealGlobalValueOnlyWhenRequestCarriesTheAdminToken() {
+        String value = "global-reveal-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(Map.of("key", key, "content", value, "namespaces", List.of("ops")))
+                .post(BASE).then().statusCode(201);
+
+        given().queryParam("include_secret", true).get(BASE + "/" + key).then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("reading secret values needs the store admin token"))
+                .body(not(containsString(value)));
+        given().queryParam("include_secret", true).header("Authorization", "Bearer not-the-token")
+                .get(BASE + "/" + key).then().statusCode(403).body(not(containsString(value)));
+        given().queryParam("include_secret", false).header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .get(BASE + "/" + key).then().statusCode(200).body(not(containsString(value)));
+
+        given().queryParam("include_secret", true).header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .get(BASE + "/" + key).then().statusCode(200).body("secret.key", equalTo(key))
+                .body("secret.namespaces", equalTo(List.of("ops"))).body("secret.secret", equalTo(value));
     }
 }

@@ -2,9 +2,11 @@ package dev.gofer.store.secret.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +24,8 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -29,7 +34,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.gofer.events.EventCodec;
+import dev.gofer.events.StoreChanged;
+import dev.gofer.events.Topics;
 import dev.gofer.testsupport.GoferInfraResource;
+import dev.gofer.testsupport.KafkaTestClient;
 
 @QuarkusTest
 @WithTestResource(value = GoferInfraResource.class, initArgs = @ResourceArg(name = "database", value = "store"))
@@ -37,8 +46,14 @@ class PipelineSecretResourceTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
+    /** {@code %test.gofer.store.admin-token}. */
+    static final String ADMIN_TOKEN = "test-only-store-admin-token";
+
     @Inject
     AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
 
     private final String pipeline = "p-" + UUID.randomUUID().toString().substring(0, 8);
     private final String base = "/api/namespaces/default/pipelines/" + pipeline + "/secrets";
@@ -144,6 +159,54 @@ class PipelineSecretResourceTest {
         assertThat(new String(ciphertext, StandardCharsets.ISO_8859_1)).doesNotContain(plaintext);
         // AES-GCM: ciphertext is the plaintext length plus a 16-byte tag.
         assertThat(ciphertext).hasSize(plaintext.length() + 16);
+    }
+
+    @Test
+    void shouldRevealValueOnlyWhenRequestCarriesTheAdminToken() {
+        String value = "reveal-me-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(Map.of("key", "api", "content", value)).post(base).then()
+                .statusCode(201);
+
+        given().get(base + "/api").then().statusCode(200).body("secret.key", equalTo("api"))
+                .body("secret", not(hasKey("secret"))).body(not(containsString(value)));
+        given().queryParam("include_secret", true).get(base + "/api").then().statusCode(403)
+                .contentType(PROBLEM_JSON).body("type", equalTo("urn:gofer:problem:forbidden"))
+                .body("detail", equalTo("reading secret values needs the store admin token"))
+                .body(not(containsString(value)));
+        given().queryParam("include_secret", true).header("Authorization", "Bearer wrong-token").get(base + "/api")
+                .then().statusCode(403).contentType(PROBLEM_JSON).body(not(containsString(value)))
+                .body(not(containsString("wrong-token")));
+        given().queryParam("include_secret", true).header("Authorization", ADMIN_TOKEN).get(base + "/api").then()
+                .statusCode(403);
+
+        given().queryParam("include_secret", true).header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .get(base + "/api").then().statusCode(200).body("secret.key", equalTo("api"))
+                .body("secret.secret", equalTo(value)).body("secret.created", greaterThan(1_700_000_000_000L));
+        given().queryParam("include_secret", true).header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .get(base + "/absent").then().statusCode(404);
+        given().queryParam("include_secret", true).get(base + "/absent").then().statusCode(403);
+        given().get(base).then().statusCode(200).body(not(containsString(value)));
+    }
+
+    @Test
+    void shouldPublishSecretEventsWithoutTheValueWhenSecretIsStoredAndDeleted() {
+        String value = "event-check-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(Map.of("key", "evt", "content", value)).post(base).then()
+                .statusCode(201);
+        given().delete(base + "/evt").then().statusCode(204);
+
+        List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).until(() -> eventsOfPipeline(), r -> r.size() >= 2);
+        assertThat(records).extracting(r -> (Object) EventCodec.decode(r.value()).payload()).containsExactly(
+                new StoreChanged(StoreChanged.SECRET_STORED, "default", pipeline, null, "evt", List.of()),
+                new StoreChanged(StoreChanged.SECRET_DELETED, "default", pipeline, null, "evt", List.of()));
+        assertThat(records).allSatisfy(
+                r -> assertThat(new String(r.value(), StandardCharsets.UTF_8)).doesNotContain(value));
+    }
+
+    private List<ConsumerRecord<String, byte[]>> eventsOfPipeline() {
+        return new KafkaTestClient(bootstrapServers).readAll(Topics.EVENTS, Duration.ofSeconds(10)).stream()
+                .filter(r -> ("default/" + pipeline).equals(r.key())).toList();
     }
 
     private byte[] ciphertext(String key) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class SecretCipherTest {
 
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] OTHER_KEY = "ZYXWVUTSRQPONMLKJIHGFEDCBA987654".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void shouldRoundTripWhenAssociatedDataMatches() {
@@ -79,5 +81,67 @@ class SecretCipherTest {
         String key = Base64.getEncoder().encodeToString(KEY);
 
         assertThat(SecretCipher.parseKey(Optional.of(" " + key + "\n"))).isEqualTo(KEY);
+    }
+
+    @Test
+    void shouldRefuseWeakKeyWhenBytesAreAllEqualOrFewDistinct() {
+        String zeros = Base64.getEncoder().encodeToString(new byte[32]);
+        byte[] fifteen = new byte[32];
+        for (int i = 0; i < fifteen.length; i++) {
+            fifteen[i] = (byte) (i % 15);
+        }
+
+        assertThatThrownBy(() -> SecretCipher.parseKey(Optional.of(zeros))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("gofer.store.encryption-key").hasMessageContaining("too weak")
+                .hasMessageNotContaining(zeros);
+        assertThatThrownBy(() -> SecretCipher.parseKey(Optional.of(Base64.getEncoder().encodeToString(fifteen))))
+                .hasMessageContaining("too weak").hasMessageContaining("15 distinct");
+    }
+
+    @Test
+    void shouldParsePreviousKeysByVersionWhenListIsWellFormed() {
+        String k1 = Base64.getEncoder().encodeToString(KEY);
+        String k2 = Base64.getEncoder().encodeToString(OTHER_KEY);
+
+        Map<Integer, byte[]> keys = SecretCipher.parsePrevious(Optional.of(" 1:" + k1 + " , 2:" + k2));
+
+        assertThat(keys).containsOnlyKeys(1, 2);
+        assertThat(keys.get(1)).isEqualTo(KEY);
+        assertThat(keys.get(2)).isEqualTo(OTHER_KEY);
+        assertThat(SecretCipher.parsePrevious(Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void shouldNameVersionButNeverTheKeyWhenPreviousKeyIsBad() {
+        String good = Base64.getEncoder().encodeToString(KEY);
+        String weak = Base64.getEncoder().encodeToString(new byte[32]);
+
+        assertThatThrownBy(() -> SecretCipher.parsePrevious(Optional.of("1:" + good + ",2:" + weak)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("gofer.store.previous-encryption-keys")
+                .hasMessageContaining("version 2").hasMessageContaining("too weak").hasMessageNotContaining(weak);
+        assertThatThrownBy(() -> SecretCipher.parsePrevious(Optional.of(good)))
+                .hasMessageContaining("entry 1 must be <version>:").hasMessageNotContaining(good);
+        assertThatThrownBy(() -> SecretCipher.parsePrevious(Optional.of("x:" + good)))
+                .hasMessageContaining("key version number");
+        assertThatThrownBy(() -> SecretCipher.parsePrevious(Optional.of("1:" + good + ",1:" + good)))
+                .hasMessageContaining("version 1 twice");
+        assertThatThrownBy(() -> SecretCipher.parsePrevious(Optional.of("3:not*base64!")))
+                .hasMessageContaining("version 3 is not valid base64").hasMessageNotContaining("*");
+    }
+
+    @Test
+    void shouldDecryptWithTheRowsVersionWhenRingHoldsSeveralKeys() {
+        EncryptedValue old = new SecretCipher(KEY, 1).encrypt("kept across rotation", "ns/p/k");
+        SecretCipher ring = new SecretCipher(2, Map.of(1, KEY, 2, OTHER_KEY));
+
+        EncryptedValue fresh = ring.encrypt("new value", "ns/p/k");
+
+        assertThat(ring.decrypt(old, "ns/p/k")).isEqualTo("kept across rotation");
+        assertThat(fresh.keyVersion()).isEqualTo(2);
+        assertThat(ring.decrypt(fresh, "ns/p/k")).isEqualTo("new value");
+        assertThatThrownBy(() -> new SecretCipher(OTHER_KEY, 2).decrypt(old, "ns/p/k"))
+                .hasMessageContaining("key version 1");
+        assertThatThrownBy(() -> new SecretCipher(1, Map.of(1, OTHER_KEY)).decrypt(old, "ns/p/k"))
+                .hasMessageContaining("wrong encryption key");
     }
 }

@@ -1,4 +1,4 @@
-package dev.gofer.store.resolve.messaging;
+package dev.gofer.store.common.messaging;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;

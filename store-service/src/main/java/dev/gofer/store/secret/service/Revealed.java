@@ -1,0 +1,10 @@
+package dev.gofer.store.secret.service;
+
+/** A secret's metadata with its plaintext, for a caller that presented the admin token. Never log it. */
+public record Revealed<T>(T info, String value) {
+
+    @Override
+    public String toString() {
+        return "Revealed[info=" + info + ", value=***]";
+    }
+}
