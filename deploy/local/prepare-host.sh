@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prepares this machine for Gofer's local stack and its tests: a Docker engine and the local images.
+# Prepares this machine for Gofer's local stack and its tests: a Docker engine, the local images, and the tools the
+# tests use (kcat; docker-registry + htpasswd for the private-registry fixture LocalRegistry in test-support).
 # Idempotent: installs only what is missing, starts dockerd only when no engine answers.
 set -euo pipefail
 
@@ -12,10 +13,17 @@ need_pkgs=()
 command -v dockerd >/dev/null 2>&1 || need_pkgs+=(docker.io)
 [ -x /bin/busybox ] || need_pkgs+=(busybox-static)
 command -v kcat >/dev/null 2>&1 || command -v kafkacat >/dev/null 2>&1 || need_pkgs+=(kafkacat)
+command -v docker-registry >/dev/null 2>&1 || need_pkgs+=(docker-registry)
+command -v htpasswd >/dev/null 2>&1 || need_pkgs+=(apache2-utils)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
     log "installing ${need_pkgs[*]}"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
+    # The tests start their own registries on free ports; the package's service (port 5000) is not wanted.
+    if [[ " ${need_pkgs[*]} " == *" docker-registry "* ]] && command -v systemctl >/dev/null 2>&1 \
+            && systemctl is-active --quiet docker-registry 2>/dev/null; then
+        $SUDO systemctl disable --now docker-registry >/dev/null 2>&1 || true
+    fi
 fi
 
 if ! docker info >/dev/null 2>&1; then

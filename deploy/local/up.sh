@@ -18,7 +18,7 @@ log() { printf '[up] %s\n' "$*" >&2; }
 launcher_alive() {
     local pid
     pid="$(cat "$PID_FILE" 2>/dev/null || true)"
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && grep -q 'gofer-local' "/proc/$pid/cmdline" 2>/dev/null
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && grep -qaE 'gofer-local|setsid|nohup' "/proc/$pid/cmdline" 2>/dev/null
 }
 
 print_failure() {

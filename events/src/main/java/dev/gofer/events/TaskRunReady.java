@@ -7,7 +7,8 @@ import java.util.List;
  * Topic {@link Topics#TASK_RUNS_READY}; workers share it in one consumer group.
  */
 public record TaskRunReady(TaskRunRef taskRun, int attempt, String image, List<String> entrypoint,
-        List<String> command, List<EnvVar> env, RegistryAuth registryAuth, PullPolicy pullPolicy)
+        List<String> command, List<EnvVar> env, RegistryAuth registryAuth, PullPolicy pullPolicy,
+        TaskControls controls)
         implements
             TaskRunEvent {
 
@@ -21,8 +22,15 @@ public record TaskRunReady(TaskRunRef taskRun, int attempt, String image, List<S
         env = Require.list(env);
         Require.noNulls(env, "env");
         pullPolicy = pullPolicy == null ? PullPolicy.IF_NOT_PRESENT : pullPolicy;
+        controls = TaskControls.orNone(controls);
         if (attempt < 1) {
             throw new InvalidEventException("field 'attempt' must be >= 1");
         }
+    }
+
+    /** Without controls: the worker's defaults. */
+    public TaskRunReady(TaskRunRef taskRun, int attempt, String image, List<String> entrypoint, List<String> command,
+            List<EnvVar> env, RegistryAuth registryAuth, PullPolicy pullPolicy) {
+        this(taskRun, attempt, image, entrypoint, command, env, registryAuth, pullPolicy, TaskControls.NONE);
     }
 }

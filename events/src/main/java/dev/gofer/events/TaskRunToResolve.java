@@ -8,7 +8,8 @@ import java.util.List;
  * Topic {@link Topics#TASK_RUNS_RESOLVE}.
  */
 public record TaskRunToResolve(TaskRunRef taskRun, int attempt, String image, List<String> entrypoint,
-        List<String> command, List<Variable> variables, RegistryAuth registryAuth, PullPolicy pullPolicy)
+        List<String> command, List<Variable> variables, RegistryAuth registryAuth, PullPolicy pullPolicy,
+        TaskControls controls)
         implements
             TaskRunEvent {
 
@@ -22,8 +23,15 @@ public record TaskRunToResolve(TaskRunRef taskRun, int attempt, String image, Li
         variables = Require.list(variables);
         Require.noNulls(variables, "variables");
         pullPolicy = pullPolicy == null ? PullPolicy.IF_NOT_PRESENT : pullPolicy;
+        controls = TaskControls.orNone(controls);
         if (attempt < 1) {
             throw new InvalidEventException("field 'attempt' must be >= 1");
         }
+    }
+
+    /** Without controls: the worker's defaults. */
+    public TaskRunToResolve(TaskRunRef taskRun, int attempt, String image, List<String> entrypoint,
+            List<String> command, List<Variable> variables, RegistryAuth registryAuth, PullPolicy pullPolicy) {
+        this(taskRun, attempt, image, entrypoint, command, variables, registryAuth, pullPolicy, TaskControls.NONE);
     }
 }

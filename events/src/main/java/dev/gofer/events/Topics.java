@@ -21,6 +21,9 @@ public final class Topics {
     /** {@link LogChunk}: scheduler-service to api-service, keyed by task run. */
     public static final String TASK_RUN_LOGS = "gofer.task-runs.logs";
 
+    /** {@link WorkerHeartbeat}: every worker to api-service, keyed by worker id; leases of the attempts it holds. */
+    public static final String WORKER_HEARTBEATS = "gofer.workers.heartbeats";
+
     /** {@link DomainEvent}s: the public event stream, keyed by the aggregate. Anyone may consume it. */
     public static final String EVENTS = "gofer.events";
 
@@ -40,7 +43,7 @@ public final class Topics {
     /** The topics and their dead-letter twins, as created by {@link TopicProvisioner}. */
     public static List<String> all() {
         List<String> main = List.of(RUN_REQUESTS, TASK_RUNS_RESOLVE, TASK_RUNS_READY, TASK_RUN_STATUS, TASK_RUNS_CANCEL,
-                TASK_RUN_LOGS, EVENTS);
+                TASK_RUN_LOGS, WORKER_HEARTBEATS, EVENTS);
         return main.stream().flatMap(t -> java.util.stream.Stream.of(t, dlq(t))).toList();
     }
 }

@@ -114,6 +114,33 @@ class EventCodecTest {
     }
 
     @Test
+    void shouldReadRecordsWrittenBeforeControlsAndTimeoutsExisted() {
+        String exited = """
+                {"event_id":"x-2","type":"task-run.exited","version":1,"occurred_at":"2026-11-28T09:00:00Z",
+                 "key":"default/simple/1/t","payload":{"task_run":{"namespace_id":"default","pipeline_id":"simple",
+                 "run_id":1,"task_id":"t"},"attempt":1,"worker_id":"w","exit_code":0,"log_lines":2}}
+                """;
+        String ready = """
+                {"event_id":"x-3","type":"task-run.ready","version":1,"occurred_at":"2026-11-28T09:00:00Z",
+                 "key":"default/simple/1/t","payload":{"task_run":{"namespace_id":"default","pipeline_id":"simple",
+                 "run_id":1,"task_id":"t"},"attempt":1,"image":"busybox"}}
+                """;
+
+        assertThat(((TaskRunExited) decode(exited).payload()).timedOut()).isFalse();
+        assertThat(((TaskRunReady) decode(ready).payload()).controls()).isEqualTo(TaskControls.NONE);
+    }
+
+    @Test
+    void shouldRefuseControlsOutOfRangeWithFieldName() {
+        assertThatThrownBy(() -> new TaskControls(0L, null, null, null)).isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("timeout_seconds");
+        assertThatThrownBy(() -> new TaskControls(null, null, 1024L, null)).isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("memory_bytes");
+        assertThatThrownBy(() -> new TaskControls(null, null, null, "container:x"))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("network_mode");
+    }
+
+    @Test
     void shouldNameTheReasonWhenRecordIsInvalid() {
         assertThatThrownBy(() -> EventCodec.decode("not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidEventException.class).hasMessageStartingWith("malformed JSON");
@@ -148,7 +175,8 @@ class EventCodecTest {
     @Test
     void shouldListEveryTopicWithItsDeadLetterTwin() {
         assertThat(Topics.all()).contains(Topics.RUN_REQUESTS, "gofer.run-requests.dlq", Topics.TASK_RUN_LOGS,
-                "gofer.task-runs.logs.dlq", Topics.TASK_RUNS_CANCEL, Topics.EVENTS).hasSize(14);
+                "gofer.task-runs.logs.dlq", Topics.TASK_RUNS_CANCEL, Topics.EVENTS, Topics.WORKER_HEARTBEATS,
+                "gofer.workers.heartbeats.dlq").hasSize(16);
     }
 
     private static Envelope<?> decode(String json) {

@@ -1,2 +1,2 @@
-/** Shared test fixtures: real Kafka, real PostgreSQL, Kafka clients and local Docker images for tests. */
+/** Shared test fixtures: real Kafka, PostgreSQL and private Docker registry, Kafka clients, local Docker images. */
 package dev.gofer.testsupport;

@@ -40,6 +40,17 @@ public interface SchedulerConfig {
     @WithDefault("10m")
     Duration pullTimeout();
 
+    /**
+     * How often this worker tells api-service it is alive and which attempts it holds ({@code worker.heartbeat}); the
+     * lease of an attempt lapses after {@code gofer.api.lease-ttl} (15 s) without one.
+     */
+    @WithDefault("5s")
+    Duration heartbeatInterval();
+
+    /** SIGTERM to SIGKILL when a container outlives its task's {@code timeout_seconds}. */
+    @WithDefault("10s")
+    Duration timeoutGrace();
+
     /** Waiting for Kafka to acknowledge one status or log record before retrying. */
     @WithDefault("30s")
     Duration publishTimeout();

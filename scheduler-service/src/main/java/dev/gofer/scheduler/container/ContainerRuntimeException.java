@@ -16,6 +16,11 @@ public class ContainerRuntimeException extends RuntimeException {
         TIMEOUT,
         /** The engine cannot be reached. */
         UNAVAILABLE,
+        /**
+         * The registry refused the pull: credentials missing or wrong (some registries, Docker Hub among them, say the
+         * same when the repository does not exist).
+         */
+        UNAUTHORIZED,
         /** The engine refused or failed the request. */
         ENGINE
     }

@@ -29,6 +29,7 @@ import dev.gofer.events.LogChunk;
 import dev.gofer.events.LogLine;
 import dev.gofer.events.LogStream;
 import dev.gofer.events.PullPolicy;
+import dev.gofer.events.TaskControls;
 import dev.gofer.events.TaskRunCancel;
 import dev.gofer.events.TaskRunEvent;
 import dev.gofer.events.TaskRunExited;
@@ -38,6 +39,8 @@ import dev.gofer.events.TaskRunRef;
 import dev.gofer.events.TaskRunStarted;
 import dev.gofer.events.Topics;
 import dev.gofer.events.TransitSealer;
+import dev.gofer.events.WorkerEvent;
+import dev.gofer.events.WorkerHeartbeat;
 import dev.gofer.scheduler.config.WorkerIdentity;
 import dev.gofer.scheduler.container.ContainerRuntime;
 import dev.gofer.scheduler.container.ContainerSpec;
@@ -133,6 +136,39 @@ class TaskRunWorkerTest {
         String base64 = java.util.Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
         assertThat(rawValues(Topics.TASK_RUN_LOGS, ref)).hasSizeGreaterThan(0)
                 .noneMatch(v -> v.contains(secret) || v.contains(base64) || v.contains("first-secret-line"));
+    }
+
+    @Test
+    void shouldStopContainerAndReportTimedOutExitWhenTaskOutlivesItsTimeout() {
+        TaskRunRef ref = newTaskRun();
+        publish(new TaskRunReady(ref, 1, LocalImages.BUSYBOX, List.of(), List.of("sh", "-c", "echo started; sleep 300"),
+                List.of(), null, PullPolicy.IF_NOT_PRESENT, new TaskControls(2L, null, null, null)));
+
+        TaskRunExited exited = await().atMost(Duration.ofSeconds(40))
+                .until(() -> status(ref, TaskRunExited.class), l -> !l.isEmpty()).get(0);
+
+        assertThat(exited.timedOut()).isTrue();
+        assertThat(exited.exitCode()).as("killed after the grace: sh ignores SIGTERM as pid 1").isEqualTo(137);
+        assertThat(exited.logLines()).isEqualTo(1);
+        await().atMost(AT_MOST).untilAsserted(
+                () -> assertThat(runtime.listByLabels(TaskRunContainers.identity(ref, 1))).isEmpty());
+    }
+
+    @Test
+    void shouldListHeldAttemptInHeartbeatsWhileItsContainerRuns() {
+        TaskRunRef ref = newTaskRun();
+        publish(new TaskRunReady(ref, 1, LocalImages.BUSYBOX, List.of(), List.of("sh", "-c", "sleep 4"), List.of(),
+                null, PullPolicy.IF_NOT_PRESENT));
+        TaskRunStarted started = await().atMost(AT_MOST).until(() -> status(ref, TaskRunStarted.class),
+                l -> !l.isEmpty()).get(0);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(heartbeats())
+                .anySatisfy(h -> assertThat(h.attempts()).contains(
+                        new WorkerHeartbeat.HeldAttempt(ref, 1, started.containerId()))));
+        List<WorkerHeartbeat> all = heartbeats();
+        WorkerHeartbeat last = all.get(all.size() - 1);
+        assertThat(last.workerId()).isEqualTo(worker.id());
+        assertThat(last.capacity()).isPositive();
     }
 
     @Test
@@ -272,6 +308,12 @@ class TaskRunWorkerTest {
     private void publishCommand(TaskRunCancel cancel) {
         Envelope<TaskRunCancel> envelope = Envelope.of(cancel.taskRun().key(), cancel);
         kafka().send(Topics.TASK_RUNS_CANCEL, envelope.key(), EventCodec.encode(envelope), Map.of());
+    }
+
+    private List<WorkerHeartbeat> heartbeats() {
+        return kafka().readAll(Topics.WORKER_HEARTBEATS, READ_TIMEOUT).stream()
+                .filter(r -> worker.id().equals(r.key()))
+                .map(r -> (WorkerHeartbeat) EventCodec.decode(r.value(), WorkerEvent.class).payload()).toList();
     }
 
     private List<TaskRunEvent> statuses(TaskRunRef ref) {

@@ -57,6 +57,14 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     private static final Logger LOG = Logger.getLogger(DockerContainerRuntime.class);
     private static final String DOCKER_HUB = "https://index.docker.io/v1/";
     private static final Pattern ENGINE_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /**
+     * How engines and registries word a refused pull: "unauthorized: authentication required" (distribution), "no basic
+     * auth credentials" (none sent), "pull access denied for x, ... may require 'docker login'" (Docker Hub).
+     */
+    private static final Pattern REGISTRY_REFUSED = Pattern.compile(
+            "unauthorized|authentication required|no basic auth credentials|access denied|access to the resource is "
+                    + "denied",
+            Pattern.CASE_INSENSITIVE);
 
     private final DockerClient api;
     private final DockerClient streams;
@@ -92,25 +100,49 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         }
     }
 
+    /**
+     * Pulls with the task's credentials only. Without them the pull is anonymous: docker-java would otherwise fill in
+     * the worker host's own docker login ({@code ~/.docker/config.json}), which a task must not borrow.
+     */
     @Override
     public void pull(ImageRef image, Optional<RegistryCredentials> credentials, Duration timeout) {
-        String action = "pull image '" + image + "'";
-        PullImageCmd cmd = api.pullImageCmd(image.name()).withTag(image.digestOpt().orElse(image.tag()));
-        credentials.ifPresent(c -> cmd.withAuthConfig(new AuthConfig().withUsername(c.username())
-                .withPassword(c.password()).withRegistryAddress(image.registryHost().orElse(DOCKER_HUB))));
-        try (PullImageResultCallback callback = cmd.exec(new PullImageResultCallback())) {
-            if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ContainerRuntimeException(Reason.TIMEOUT, "cannot " + action + ": not done within "
-                        + timeout);
+        String action = "pull image '" + image + "'"
+                + credentials.map(c -> " as registry user '" + c.username() + "'")
+                        .orElse(" without registry credentials");
+        long started = System.nanoTime();
+        try {
+            PullImageCmd cmd = api.pullImageCmd(image.name()).withTag(image.digestOpt().orElse(image.tag()))
+                    .withAuthConfig(credentials.map(c -> authConfig(image, c)).orElse(null));
+            try (PullImageResultCallback callback = cmd.exec(new PullImageResultCallback())) {
+                // Also checks that the engine's last word was success ("Downloaded newer image", "up to date").
+                if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new ContainerRuntimeException(Reason.TIMEOUT, "cannot " + action + ": not done within "
+                            + timeout);
+                }
             }
+        } catch (ContainerRuntimeException e) {
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ContainerRuntimeException(Reason.TIMEOUT, "cannot " + action + ": interrupted", e);
-        } catch (ContainerRuntimeException e) {
-            throw e;
         } catch (IOException | RuntimeException e) {
+            if (System.nanoTime() - started >= timeout.toNanos()) {
+                // An unfinished pull reads as "Could not pull image: Downloading" to docker-java: say what happened.
+                throw new ContainerRuntimeException(Reason.TIMEOUT, "cannot " + action + ": not done within "
+                        + timeout, e);
+            }
+            String cause = explain(e);
+            if (REGISTRY_REFUSED.matcher(cause).find()) {
+                throw new ContainerRuntimeException(Reason.UNAUTHORIZED, "cannot " + action + ": " + cause, e);
+            }
             throw translate(action, e);
         }
+    }
+
+    /** The login for one pull; the server address is the image's registry, as the engine's auth lookup expects. */
+    private static AuthConfig authConfig(ImageRef image, RegistryCredentials credentials) {
+        return new AuthConfig().withUsername(credentials.username()).withPassword(credentials.password())
+                .withRegistryAddress(image.registryHost().orElse(DOCKER_HUB));
     }
 
     @Override
@@ -118,7 +150,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         String id = call("create container '" + spec.name() + "' from image '" + spec.image() + "'", () -> {
             CreateContainerCmd cmd = api.createContainerCmd(spec.image().reference()).withName(spec.name())
                     .withEnv(spec.envEntries()).withLabels(spec.labels())
-                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode(spec.networkMode()));
+                    .withHostConfig(hostConfig(spec));
             if (!spec.entrypoint().isEmpty()) {
                 cmd.withEntrypoint(spec.entrypoint());
             }
@@ -261,6 +293,18 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         return Optional.of(new ContainerInfo(r.getId(), r.getName(), status,
                 exit == null || "running".equals(status) || "created".equals(status) ? null : exit.intValue(),
                 r.getConfig() == null ? Map.of() : r.getConfig().getLabels()));
+    }
+
+    /** Network mode and, when the task asks for them, CPU and memory limits (no swap beyond the memory limit). */
+    private static HostConfig hostConfig(ContainerSpec spec) {
+        HostConfig host = HostConfig.newHostConfig().withNetworkMode(spec.networkMode());
+        if (spec.limits().nanoCpus() != null) {
+            host.withNanoCPUs(spec.limits().nanoCpus());
+        }
+        if (spec.limits().memoryBytes() != null) {
+            host.withMemory(spec.limits().memoryBytes()).withMemorySwap(spec.limits().memoryBytes());
+        }
+        return host;
     }
 
     @Override

@@ -23,6 +23,7 @@ import io.quarkus.runtime.StartupEvent;
 
 import dev.gofer.events.EventPublisher;
 import dev.gofer.events.TaskRunRef;
+import dev.gofer.events.WorkerHeartbeat;
 import dev.gofer.scheduler.config.SchedulerConfig;
 import dev.gofer.scheduler.config.WorkerIdentity;
 import dev.gofer.scheduler.container.ContainerInfo;
@@ -82,6 +83,12 @@ public class ContainerSupervisor {
         return watched.containsKey(containerId);
     }
 
+    /** The attempts whose containers this worker watches now, for its heartbeat. */
+    public List<WorkerHeartbeat.HeldAttempt> held() {
+        return watched.entrySet().stream().map(e -> new WorkerHeartbeat.HeldAttempt(e.getValue().taskRun(),
+                e.getValue().attempt(), e.getKey())).toList();
+    }
+
     /** Containers running on this worker now. */
     public int running() {
         return config.maxConcurrent() - slots.availablePermits();
@@ -92,19 +99,19 @@ public class ContainerSupervisor {
      * caller could not publish {@code task-run.started} itself.
      */
     public void watchStarted(TaskRunRef taskRun, int attempt, String containerId, boolean publishStarted,
-            SecretMasker masker) {
+            WatchPolicy policy) {
         if (watched.putIfAbsent(containerId, new TaskRunContainers.Attempt(taskRun, attempt)) != null) {
             releaseSlot();
             return;
         }
-        submit(taskRun, attempt, containerId, publishStarted, masker);
+        submit(taskRun, attempt, containerId, publishStarted, policy);
     }
 
     /**
      * Takes over a container nobody here watches (started by a worker that is gone, or before a crash): waits for a
      * slot, republishes {@code task-run.started}, and sees it through. False when it is already watched here.
      */
-    public boolean adopt(TaskRunRef taskRun, int attempt, String containerId, SecretMasker masker) {
+    public boolean adopt(TaskRunRef taskRun, int attempt, String containerId, WatchPolicy policy) {
         if (watched.putIfAbsent(containerId, new TaskRunContainers.Attempt(taskRun, attempt)) != null) {
             return false;
         }
@@ -114,14 +121,14 @@ public class ContainerSupervisor {
             watched.remove(containerId);
             throw e;
         }
-        submit(taskRun, attempt, containerId, true, masker);
+        submit(taskRun, attempt, containerId, true, policy);
         return true;
     }
 
     private void submit(TaskRunRef taskRun, int attempt, String containerId, boolean publishStarted,
-            SecretMasker masker) {
+            WatchPolicy policy) {
         ContainerWatch watch = new ContainerWatch(runtime, publisher, config.publishTimeout(), workerId, taskRun,
-                attempt, containerId, publishStarted, masker, () -> {
+                attempt, containerId, publishStarted, policy, () -> {
                     watched.remove(containerId);
                     releaseSlot();
                 });
@@ -150,7 +157,7 @@ public class ContainerSupervisor {
                 }
                 if (c.created()) {
                     runtime.remove(c.id());
-                } else if (adopt(attempt.get().taskRun(), attempt.get().attempt(), c.id(), maskerOf(c))) {
+                } else if (adopt(attempt.get().taskRun(), attempt.get().attempt(), c.id(), policyOf(c))) {
                     LOG.infof("adopted container %s of task run %s attempt %d left by this worker", c.id(),
                             attempt.get().taskRun().key(), attempt.get().attempt());
                 }
@@ -158,6 +165,12 @@ public class ContainerSupervisor {
         } catch (ContainerRuntimeException | IllegalStateException e) {
             LOG.warnf("cannot adopt containers left by worker %s: %s", workerId, e.getMessage());
         }
+    }
+
+    /** How to watch a container found by its labels: its masker and the deadline its label keeps. */
+    WatchPolicy policyOf(ContainerInfo container) {
+        return new WatchPolicy(maskerOf(container), TaskRunContainers.deadline(container.labels()).orElse(null),
+                config.timeoutGrace());
     }
 
     /**

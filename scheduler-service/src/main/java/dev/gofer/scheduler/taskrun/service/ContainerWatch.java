@@ -66,7 +66,8 @@ final class ContainerWatch implements Runnable {
     private final int attempt;
     private final String containerId;
     private final boolean publishStarted;
-    private final SecretMasker masker;
+    private final WatchPolicy policy;
+    private final AtomicBoolean timedOut = new AtomicBoolean();
     private final Runnable onDone;
     private final Clock clock = Clock.systemUTC();
     private final Deque<InFlight> inFlight = new ArrayDeque<>();
@@ -76,7 +77,7 @@ final class ContainerWatch implements Runnable {
     }
 
     ContainerWatch(ContainerRuntime runtime, EventPublisher publisher, Duration publishTimeout, String workerId,
-            TaskRunRef taskRun, int attempt, String containerId, boolean publishStarted, SecretMasker masker,
+            TaskRunRef taskRun, int attempt, String containerId, boolean publishStarted, WatchPolicy policy,
             Runnable onDone) {
         this.runtime = runtime;
         this.publisher = publisher;
@@ -86,7 +87,7 @@ final class ContainerWatch implements Runnable {
         this.attempt = attempt;
         this.containerId = containerId;
         this.publishStarted = publishStarted;
-        this.masker = masker;
+        this.policy = policy;
         this.onDone = onDone;
     }
 
@@ -96,13 +97,15 @@ final class ContainerWatch implements Runnable {
             if (publishStarted) {
                 publish(Topics.TASK_RUN_STATUS, new TaskRunStarted(taskRun, attempt, workerId, containerId));
             }
+            CompletableFuture<Void> timer = startTimer();
             long lines = streamLogs();
             OptionalInt exitCode = exitCode();
+            timer.cancel(false);
             if (exitCode.isPresent()) {
                 publish(Topics.TASK_RUN_STATUS,
-                        new TaskRunExited(taskRun, attempt, workerId, exitCode.getAsInt(), lines));
-                LOG.infof("task run %s attempt %d exited with %d after %d log lines", taskRun.key(), attempt,
-                        exitCode.getAsInt(), lines);
+                        new TaskRunExited(taskRun, attempt, workerId, exitCode.getAsInt(), lines, timedOut.get()));
+                LOG.infof("task run %s attempt %d exited with %d after %d log lines%s", taskRun.key(), attempt,
+                        exitCode.getAsInt(), lines, timedOut.get() ? " (stopped: timed out)" : "");
             } else {
                 publish(Topics.TASK_RUN_STATUS, new TaskRunFailed(taskRun, attempt, FailureReason.SCHEDULER_ERROR,
                         "lost track of container " + containerId + "; its exit code is unknown", workerId));
@@ -120,11 +123,35 @@ final class ContainerWatch implements Runnable {
         }
     }
 
+    /**
+     * At the deadline (if any) the container is stopped (SIGTERM, SIGKILL after the grace) and its exit is reported
+     * as timed out. A deadline already past (an adopted container) stops it at once.
+     */
+    private CompletableFuture<Void> startTimer() {
+        if (!policy.hasDeadline()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        long delay = Math.max(0, policy.deadline().toEpochMilli() - clock.millis());
+        return CompletableFuture.runAsync(this::stopForTimeout,
+                CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS));
+    }
+
+    private void stopForTimeout() {
+        timedOut.set(true);
+        LOG.infof("task run %s attempt %d ran past its deadline %s; stopping container %s", taskRun.key(), attempt,
+                policy.deadline(), containerId);
+        try {
+            runtime.stop(containerId, policy.stopGrace());
+        } catch (ContainerRuntimeException e) {
+            LOG.warnf("cannot stop container %s that timed out: %s", containerId, e.getMessage());
+        }
+    }
+
     /** Follows the output to its end, publishing chunks as it goes; returns the number of lines. */
     private long streamLogs() throws InterruptedException {
         BlockingQueue<LogLine> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
         AtomicBoolean closed = new AtomicBoolean();
-        LogLineAssembler assembler = new LogLineAssembler(line -> offer(queue, line, closed), clock, masker);
+        LogLineAssembler assembler = new LogLineAssembler(line -> offer(queue, line, closed), clock, policy.masker());
         LogFollow follow;
         try {
             follow = runtime.followLogs(containerId, assembler::accept);

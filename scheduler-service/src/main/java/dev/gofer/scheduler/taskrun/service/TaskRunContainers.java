@@ -3,6 +3,7 @@ package dev.gofer.scheduler.taskrun.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -29,6 +30,8 @@ public final class TaskRunContainers {
     public static final String LABEL_TASK = "gofer.task";
     /** Names (never values) of the env vars holding secrets, comma-separated, so an adopter can mask them again. */
     public static final String LABEL_SECRET_ENV = "gofer.secret-env";
+    /** Epoch milliseconds by which the container must have exited (its task's {@code timeout_seconds}). */
+    public static final String LABEL_DEADLINE = "gofer.deadline";
 
     /** Longest name we give a container; longer ones are cut and made unique with a hash. */
     static final int MAX_NAME = 200;
@@ -63,6 +66,12 @@ public final class TaskRunContainers {
     /** Every label of the attempt's container. */
     public static Map<String, String> labels(TaskRunRef ref, int attempt, String workerId,
             List<String> secretEnvKeys) {
+        return labels(ref, attempt, workerId, secretEnvKeys, null);
+    }
+
+    /** Every label of the attempt's container, with its deadline when it has one. */
+    public static Map<String, String> labels(TaskRunRef ref, int attempt, String workerId,
+            List<String> secretEnvKeys, Instant deadline) {
         Map<String, String> labels = new LinkedHashMap<>(identity(ref, attempt));
         labels.put(LABEL_WORKER, workerId);
         labels.put(LABEL_NAMESPACE, ref.namespaceId());
@@ -71,6 +80,9 @@ public final class TaskRunContainers {
         labels.put(LABEL_TASK, ref.taskId());
         if (!secretEnvKeys.isEmpty()) {
             labels.put(LABEL_SECRET_ENV, String.join(",", secretEnvKeys));
+        }
+        if (deadline != null) {
+            labels.put(LABEL_DEADLINE, Long.toString(deadline.toEpochMilli()));
         }
         return labels;
     }
@@ -94,6 +106,16 @@ public final class TaskRunContainers {
             }
             return Optional.of(new Attempt(ref, attempt));
         } catch (InvalidEventException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The deadline of label {@value #LABEL_DEADLINE}; empty without it (or when it is not a number). */
+    public static Optional<Instant> deadline(Map<String, String> labels) {
+        try {
+            String millis = labels.get(LABEL_DEADLINE);
+            return millis == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(millis)));
+        } catch (NumberFormatException e) {
             return Optional.empty();
         }
     }

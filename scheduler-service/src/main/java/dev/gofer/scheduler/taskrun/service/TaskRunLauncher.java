@@ -1,5 +1,6 @@
 package dev.gofer.scheduler.taskrun.service;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import dev.gofer.events.Envelope;
 import dev.gofer.events.EventPublisher;
 import dev.gofer.events.FailureReason;
 import dev.gofer.events.PullPolicy;
+import dev.gofer.events.TaskControls;
 import dev.gofer.events.TaskRunFailed;
 import dev.gofer.events.TaskRunReady;
 import dev.gofer.events.TaskRunRef;
@@ -94,13 +96,19 @@ public class TaskRunLauncher {
         }
         Optional<String> imageProblem = ensureImage(image, ready.pullPolicy(), credentials);
         if (imageProblem.isPresent()) {
-            fail(ready, imageProblem.get());
+            // Engine messages never carry the password; masking makes sure of it for the status topic.
+            fail(ready, masker.mask(imageProblem.get()));
             return;
         }
+        TaskControls controls = ready.controls();
+        Instant deadline = controls.timeoutSeconds() == null
+                ? null
+                : Instant.now().plusSeconds(controls.timeoutSeconds());
         ContainerSpec spec = new ContainerSpec(image, TaskRunContainers.name(ref, ready.attempt()),
                 ready.entrypoint(), ready.command(), env,
-                TaskRunContainers.labels(ref, ready.attempt(), workerId, SealedValues.sealedKeys(ready)),
-                config.networkMode());
+                TaskRunContainers.labels(ref, ready.attempt(), workerId, SealedValues.sealedKeys(ready), deadline),
+                controls.networkMode() == null ? config.networkMode() : controls.networkMode(),
+                new ContainerSpec.Limits(controls.cpus(), controls.memoryBytes()));
         supervisor.acquireSlot();
         String containerId;
         try {
@@ -111,7 +119,7 @@ public class TaskRunLauncher {
                 LOG.infof("container %s of %s exists already (started elsewhere); carrying on", spec.name(), what);
                 return;
             }
-            fail(ready, "cannot run image '" + image + "': " + e.getMessage());
+            fail(ready, masker.mask("cannot run image '" + image + "': " + e.getMessage()));
             return;
         } catch (RuntimeException e) {
             supervisor.releaseSlot();
@@ -119,7 +127,8 @@ public class TaskRunLauncher {
         }
         LOG.infof("started container %s (%s) for %s", spec.name(), containerId, what);
         boolean published = publishStarted(ready, containerId);
-        supervisor.watchStarted(ref, ready.attempt(), containerId, !published, masker);
+        supervisor.watchStarted(ref, ready.attempt(), containerId, !published,
+                new WatchPolicy(masker, deadline, config.timeoutGrace()));
     }
 
     /** True when the attempt's container exists (a redelivered record): it is watched, never started twice. */
@@ -137,14 +146,19 @@ public class TaskRunLauncher {
             } else {
                 LOG.infof("container %s of %s exists without a watcher here; adopting it", c.id(), what);
                 supervisor.adopt(ready.taskRun(), ready.attempt(), c.id(),
-                        sealed.masker(sealed.environment(ready), ready, sealed.registryCredentials(ready)));
+                        new WatchPolicy(
+                                sealed.masker(sealed.environment(ready), ready, sealed.registryCredentials(ready)),
+                                TaskRunContainers.deadline(c.labels()).orElse(null), config.timeoutGrace()));
                 return true;
             }
         }
         return false;
     }
 
-    /** Pulls as the policy says; a problem is returned as the failure message. */
+    /**
+     * Pulls as the policy says, with the task's registry credentials when it has them (only for this pull: they are
+     * not stored with the engine); a problem is returned as the failure message.
+     */
     private Optional<String> ensureImage(ImageRef image, PullPolicy policy,
             Optional<RegistryCredentials> credentials) {
         try {
@@ -158,7 +172,13 @@ public class TaskRunLauncher {
             }
             return Optional.empty();
         } catch (ContainerRuntimeException e) {
-            // The runtime's message names the action and the image: "cannot pull image 'x': <engine's reason>".
+            // The runtime's message names the action, the image and the registry user (or their absence):
+            // "cannot pull image 'x' as registry user 'u': <engine's reason>".
+            if (e.reason() == ContainerRuntimeException.Reason.UNAUTHORIZED) {
+                return Optional.of(e.getMessage() + (credentials.isPresent()
+                        ? " (check the task's registry_auth and the image name)"
+                        : " (the task has no registry_auth)"));
+            }
             return Optional.of(e.getMessage());
         }
     }

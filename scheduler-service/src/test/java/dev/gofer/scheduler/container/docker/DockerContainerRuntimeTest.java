@@ -69,6 +69,33 @@ class DockerContainerRuntimeTest {
     }
 
     @Test
+    void shouldApplyCpuAndMemoryLimitsAndNetworkModeWhenSpecHasThem() throws Exception {
+        String readLimits = "cat /sys/fs/cgroup/memory.max 2>/dev/null || cat /sys/fs/cgroup/memory/memory.limit_in_bytes;"
+                + " cat /sys/fs/cgroup/cpu.max 2>/dev/null || cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us; ls /sys/class/net";
+        ContainerSpec limited = new ContainerSpec(BUSYBOX, "gofer-test-limits-" + testId, List.of(),
+                List.of("sh", "-c", readLimits), Map.of(), Map.of("gofer.test", testId, "gofer.task", "limits"),
+                "none", new ContainerSpec.Limits(0.5, 64L * 1024 * 1024));
+        ContainerSpec host = new ContainerSpec(BUSYBOX, "gofer-test-host-" + testId, List.of(),
+                List.of("ls", "/sys/class/net"), Map.of(), Map.of("gofer.test", testId, "gofer.task", "host"), "host");
+
+        String limitedOut = output(runtime.createAndStart(limited));
+        String hostOut = output(runtime.createAndStart(host));
+
+        assertThat(limitedOut.lines().toList()).as(limitedOut).contains(Long.toString(64L * 1024 * 1024), "lo")
+                .anySatisfy(l -> assertThat(l).startsWith("50000"));
+        assertThat(limitedOut.lines().filter(l -> !l.matches("[0-9 max]+")).toList()).containsExactly("lo");
+        assertThat(hostOut.lines().toList()).as("the host's interfaces").contains("lo").hasSizeGreaterThan(1);
+    }
+
+    private String output(String containerId) throws Exception {
+        List<OutputFrame> frames = new CopyOnWriteArrayList<>();
+        try (LogFollow follow = runtime.followLogs(containerId, frames::add)) {
+            follow.completion().get(30, TimeUnit.SECONDS);
+        }
+        return text(frames, OutputFrame.Source.STDOUT);
+    }
+
+    @Test
     void shouldKeepFollowingWhenContainerIsQuietLongerThanResponseTimeout() throws Exception {
         try (DockerContainerRuntime impatient = new DockerContainerRuntime(
                 new DockerSettings(DockerSettings.DEFAULT_HOST, Duration.ofSeconds(5), Duration.ofSeconds(1), 4))) {

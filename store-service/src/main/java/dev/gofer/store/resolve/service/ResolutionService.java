@@ -85,7 +85,7 @@ public class ResolutionService {
                     String.join("; ", problems), REPORTER);
         }
         return new TaskRunReady(taskRun, toResolve.attempt(), toResolve.image(), toResolve.entrypoint(),
-                toResolve.command(), env, sealedAuth, toResolve.pullPolicy());
+                toResolve.command(), env, sealedAuth, toResolve.pullPolicy(), toResolve.controls());
     }
 
     /** The referenced value, or empty after adding a message (kind, key, where used; never a value). */

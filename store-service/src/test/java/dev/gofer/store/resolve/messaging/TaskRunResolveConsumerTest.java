@@ -28,6 +28,7 @@ import dev.gofer.events.EventHeaders;
 import dev.gofer.events.FailureReason;
 import dev.gofer.events.PullPolicy;
 import dev.gofer.events.RegistryAuth;
+import dev.gofer.events.TaskControls;
 import dev.gofer.events.TaskRunEvent;
 import dev.gofer.events.TaskRunFailed;
 import dev.gofer.events.TaskRunReady;
@@ -76,6 +77,7 @@ class TaskRunResolveConsumerTest {
         assertThat(ready.image()).isEqualTo("alpine:3.20");
         assertThat(ready.command()).containsExactly("sh", "-c", "env");
         assertThat(ready.pullPolicy()).isEqualTo(PullPolicy.NEVER);
+        assertThat(ready.controls()).isEqualTo(CONTROLS);
         EnvVar token = env(ready, "TOKEN");
         assertThat(token.sealed()).isTrue();
         assertThat(token.value()).isNotEqualTo(secret);
@@ -219,13 +221,15 @@ class TaskRunResolveConsumerTest {
                 .post("/api/namespaces/" + namespace + "/pipelines/" + pipeline + path).then().statusCode(201);
     }
 
+    private static final TaskControls CONTROLS = new TaskControls(120L, 0.5, 64L * 1024 * 1024, "none");
+
     private static Variable variable(String key, String value) {
         return new Variable(key, value, VariableSource.PIPELINE_CONFIG);
     }
 
     private static TaskRunToResolve toResolve(TaskRunRef ref, List<Variable> variables, RegistryAuth auth) {
         return new TaskRunToResolve(ref, 1, "alpine:3.20", List.of(), List.of("sh", "-c", "env"), variables, auth,
-                PullPolicy.NEVER);
+                PullPolicy.NEVER, CONTROLS);
     }
 
     private void publish(TaskRunToResolve toResolve) {
