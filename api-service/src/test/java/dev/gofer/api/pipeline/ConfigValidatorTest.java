@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.gofer.api.ApiException.FieldError;
 import dev.gofer.api.pipeline.rest.PipelineConfigRequest;
 import dev.gofer.api.pipeline.rest.PipelineConfigRequest.RegistryAuthRequest;
+import dev.gofer.api.pipeline.rest.PipelineConfigRequest.RetryRequest;
 import dev.gofer.api.pipeline.rest.PipelineConfigRequest.TaskRequest;
 import dev.gofer.api.pipeline.service.ConfigValidator;
 
@@ -77,5 +78,28 @@ class ConfigValidatorTest {
     void shouldRequirePathAndBodyIdsToMatchWhenRegistering() {
         assertThat(ConfigValidator.validate("other", pipeline("simple", task("task", "img", Map.of()))))
                 .extracting(FieldError::field).containsExactly("id");
+    }
+
+    @Test
+    void shouldAcceptControlsAndRetryWhenWithinTheirLimits() {
+        var bounded = new TaskRequest("bounded", null, "img", null, Map.of(), Map.of(), null, null, false, false, null,
+                3600, 60L, 0.25, 6, "host", new RetryRequest(10, 0, List.of(1, 255), 5));
+        var wholeAsFraction = new TaskRequest("whole", null, "img", null, Map.of(), Map.of(), null, null, false,
+                false, null, 2.0, null, 1024, null, null, new RetryRequest(null, null, null, null));
+
+        assertThat(ConfigValidator.validate("bounded", pipeline("bounded", bounded, wholeAsFraction))).isEmpty();
+    }
+
+    @Test
+    void shouldNameTaskInMessageWhenControlIsOutOfRange() {
+        var late = new TaskRequest("late", null, "img", null, Map.of(), Map.of(), null, null, false, false, null,
+                null, 0, 1025, null, "bridge", new RetryRequest(0, 301.5, List.of(256), -1));
+
+        List<FieldError> errors = ConfigValidator.validate("late", pipeline("late", late));
+
+        assertThat(errors).extracting(FieldError::field).containsExactly("tasks[0].queue_timeout_seconds",
+                "tasks[0].cpus", "tasks[0].retry.max_attempts", "tasks[0].retry.backoff_seconds",
+                "tasks[0].retry.on_worker_lost", "tasks[0].retry.exit_codes[0]");
+        assertThat(errors).allSatisfy(e -> assertThat(e.message()).startsWith("task 'late': "));
     }
 }

@@ -21,6 +21,7 @@ public final class PipelineValidator {
 
     private static final Set<String> PARENT_STATUSES = Set.of("success", "failure", "any");
     private static final Set<String> PULL_POLICIES = Set.of("if_not_present", "always", "never");
+    private static final Set<String> NETWORK_MODES = Set.of("host", "bridge", "none");
 
     private PipelineValidator() {
     }
@@ -70,6 +71,7 @@ public final class PipelineValidator {
                     }
                 }
             }
+            checkControls(errors, prefix, task);
         }
 
         for (int i = 0; i < tasks.size(); i++) {
@@ -92,6 +94,51 @@ public final class PipelineValidator {
 
         findCycles(tasks, indexById, errors);
         return errors;
+    }
+
+    /** The same limits as the server: run controls, queue timeout and retry policy. */
+    private static void checkControls(List<FieldError> errors, String prefix, TaskSpec task) {
+        String who = "task '" + task.id() + "': ";
+        if (task.timeoutSeconds() != null && task.timeoutSeconds() < 1) {
+            errors.add(new FieldError(prefix + ".timeout_seconds", who + "must be at least 1 second"));
+        }
+        if (task.queueTimeoutSeconds() != null && task.queueTimeoutSeconds() < 1) {
+            errors.add(new FieldError(prefix + ".queue_timeout_seconds", who + "must be at least 1 second"));
+        }
+        if (task.cpus() != null && !(task.cpus() > 0 && task.cpus() <= 1024)) {
+            errors.add(new FieldError(prefix + ".cpus", who + "must be above 0 and at most 1024, was " + task.cpus()));
+        }
+        if (task.memoryMb() != null && task.memoryMb() < 6) {
+            errors.add(new FieldError(prefix + ".memory_mb", who + "must be at least 6 (MiB), was " + task.memoryMb()));
+        }
+        if (task.networkMode() != null && !NETWORK_MODES.contains(task.networkMode())) {
+            errors.add(new FieldError(prefix + ".network_mode",
+                    who + "must be one of host, bridge, none, was '" + task.networkMode() + "'"));
+        }
+        RetrySpec retry = task.retry();
+        if (retry == null) {
+            return;
+        }
+        if (retry.maxAttempts() != null && (retry.maxAttempts() < 1 || retry.maxAttempts() > 10)) {
+            errors.add(new FieldError(prefix + ".retry.max_attempts",
+                    who + "must be 1 (no retry) to 10, was " + retry.maxAttempts()));
+        }
+        if (retry.backoffSeconds() != null && retry.backoffSeconds() < 0) {
+            errors.add(new FieldError(prefix + ".retry.backoff_seconds", who + "must not be negative"));
+        }
+        if (retry.exitCodes() != null) {
+            for (int j = 0; j < retry.exitCodes().size(); j++) {
+                int code = retry.exitCodes().get(j);
+                if (code < 1 || code > 255) {
+                    errors.add(new FieldError(prefix + ".retry.exit_codes[" + j + "]",
+                            who + "must be a non-zero exit code (1-255), was " + code));
+                }
+            }
+        }
+        if (retry.onWorkerLost() != null && (retry.onWorkerLost() < 0 || retry.onWorkerLost() > 5)) {
+            errors.add(new FieldError(prefix + ".retry.on_worker_lost",
+                    who + "must be 0 to 5, was " + retry.onWorkerLost()));
+        }
     }
 
     private static boolean checkIdentifier(List<FieldError> errors, String field, String value) {

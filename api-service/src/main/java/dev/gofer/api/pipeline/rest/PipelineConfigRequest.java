@@ -5,18 +5,35 @@ import java.util.Map;
 
 /**
  * The body of a config registration: the pipeline JSON the SDK emits (Gofer's wire format plus
- * {@code pull_policy}). Checked as a whole by {@code ConfigValidator}, which names every invalid field.
+ * {@code pull_policy}, the run controls, {@code queue_timeout_seconds} and {@code retry}). Checked as a whole by
+ * {@code ConfigValidator}, which names every invalid field. Numbers are read as given (a fraction where a whole number
+ * belongs is reported, not rounded).
  */
 public record PipelineConfigRequest(String id, String name, String description, Long parallelism,
         List<TaskRequest> tasks) {
 
-    /** One task of the pipeline. */
+    /** One task of the pipeline; every field after {@code pull_policy} is optional. */
     public record TaskRequest(String id, String description, String image, RegistryAuthRequest registryAuth,
             Map<String, String> dependsOn, Map<String, String> variables, List<String> entrypoint,
-            List<String> command, Boolean injectApiToken, Boolean alwaysPullNewestImage, String pullPolicy) {
+            List<String> command, Boolean injectApiToken, Boolean alwaysPullNewestImage, String pullPolicy,
+            Number timeoutSeconds, Number queueTimeoutSeconds, Number cpus, Number memoryMb, String networkMode,
+            RetryRequest retry) {
+
+        /** A task without run controls, queue timeout or retry policy. */
+        public TaskRequest(String id, String description, String image, RegistryAuthRequest registryAuth,
+                Map<String, String> dependsOn, Map<String, String> variables, List<String> entrypoint,
+                List<String> command, Boolean injectApiToken, Boolean alwaysPullNewestImage, String pullPolicy) {
+            this(id, description, image, registryAuth, dependsOn, variables, entrypoint, command, injectApiToken,
+                    alwaysPullNewestImage, pullPolicy, null, null, null, null, null, null);
+        }
     }
 
     /** Registry credentials; {@code pass} must be a secret reference, never a plaintext password. */
     public record RegistryAuthRequest(String user, String pass) {
+    }
+
+    /** When a task run is retried; every field is optional (defaults 1, 5, any non-zero, 1). */
+    public record RetryRequest(Number maxAttempts, Number backoffSeconds, List<Number> exitCodes,
+            Number onWorkerLost) {
     }
 }

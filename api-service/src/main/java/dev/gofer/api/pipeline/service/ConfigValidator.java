@@ -1,5 +1,6 @@
 package dev.gofer.api.pipeline.service;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,13 +12,22 @@ import java.util.regex.Pattern;
 
 import dev.gofer.api.ApiException.FieldError;
 import dev.gofer.api.pipeline.rest.PipelineConfigRequest;
+import dev.gofer.api.pipeline.rest.PipelineConfigRequest.RetryRequest;
 import dev.gofer.api.pipeline.rest.PipelineConfigRequest.TaskRequest;
+import dev.gofer.events.TaskControls;
 
 /**
- * Checks a whole config before anything is stored: identifiers, required fields, dependencies and the DAG. Every
- * problem is reported with the path of the field, e.g. {@code tasks[2].depends_on.build}.
+ * Checks a whole config before anything is stored: identifiers, required fields, run controls, retry policies,
+ * dependencies and the DAG. Every problem is reported with the path of the field, e.g.
+ * {@code tasks[2].depends_on.build}; problems of a task's controls also name the task in the message.
  */
 public final class ConfigValidator {
+
+    /** Limits of the task fields that bound a task run (see {@link TaskControls} and {@code TaskConfig.RetryConfig}). */
+    public static final int MAX_ATTEMPTS = 10;
+    public static final int MAX_ON_WORKER_LOST = 5;
+    public static final double MAX_CPUS = 1024;
+    public static final long MIN_MEMORY_MB = TaskControls.MIN_MEMORY_BYTES / (1024 * 1024);
 
     /** Ids of namespaces, pipelines and tasks: 3-32 characters of letters, digits, hyphen and underscore. */
     public static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z0-9_-]{3,32}$");
@@ -89,6 +99,7 @@ public final class ConfigValidator {
                         .ifPresent(k -> errors.add(new FieldError(at + ".variables",
                                 "variable names must not be blank or contain '='")));
             }
+            validateControls(at, task, errors);
         }
         for (int i = 0; i < config.tasks().size(); i++) {
             TaskRequest task = config.tasks().get(i);
@@ -114,6 +125,73 @@ public final class ConfigValidator {
                     "dependency cycle: " + String.join(" -> ", cycle))));
         }
         return errors;
+    }
+
+    /**
+     * The value of a whole number, or {@code null} when {@code value} is not one (a fraction, or out of range). JSON
+     * numbers arrive as Integer, Long, BigInteger, Double or BigDecimal.
+     */
+    public static Long wholeNumber(Number value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.toString()).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static void validateControls(String at, TaskRequest task, List<FieldError> errors) {
+        String who = "task '" + task.id() + "': ";
+        wholeInRange(errors, at + ".timeout_seconds", who, task.timeoutSeconds(), 1, Integer.MAX_VALUE,
+                "must be a whole number of seconds, 1 or more");
+        wholeInRange(errors, at + ".queue_timeout_seconds", who, task.queueTimeoutSeconds(), 1, Integer.MAX_VALUE,
+                "must be a whole number of seconds, 1 or more");
+        if (task.cpus() != null) {
+            double cpus = task.cpus().doubleValue();
+            if (!(cpus > 0 && cpus <= MAX_CPUS)) {
+                errors.add(new FieldError(at + ".cpus",
+                        who + "must be a number of CPUs above 0 and at most " + (int) MAX_CPUS));
+            }
+        }
+        wholeInRange(errors, at + ".memory_mb", who, task.memoryMb(), MIN_MEMORY_MB, Integer.MAX_VALUE,
+                "must be a whole number of MiB, " + MIN_MEMORY_MB + " or more");
+        if (task.networkMode() != null && !TaskControls.NETWORK_MODES.contains(task.networkMode())) {
+            errors.add(new FieldError(at + ".network_mode", who + "must be one of host, bridge, none"));
+        }
+        RetryRequest retry = task.retry();
+        if (retry == null) {
+            return;
+        }
+        wholeInRange(errors, at + ".retry.max_attempts", who, retry.maxAttempts(), 1, MAX_ATTEMPTS,
+                "must be a whole number from 1 (no retry) to " + MAX_ATTEMPTS);
+        wholeInRange(errors, at + ".retry.backoff_seconds", who, retry.backoffSeconds(), 0, Integer.MAX_VALUE,
+                "must be a whole number of seconds, 0 or more");
+        wholeInRange(errors, at + ".retry.on_worker_lost", who, retry.onWorkerLost(), 0, MAX_ON_WORKER_LOST,
+                "must be a whole number from 0 to " + MAX_ON_WORKER_LOST);
+        if (retry.exitCodes() != null) {
+            for (int j = 0; j < retry.exitCodes().size(); j++) {
+                Number code = retry.exitCodes().get(j);
+                if (code == null) {
+                    errors.add(new FieldError(at + ".retry.exit_codes[" + j + "]", who + "must not be null"));
+                } else {
+                    wholeInRange(errors, at + ".retry.exit_codes[" + j + "]", who, code, 1, 255,
+                            "must be a non-zero exit code (1-255)");
+                }
+            }
+        }
+    }
+
+    private static void wholeInRange(List<FieldError> errors, String field, String who, Number value, long min,
+            long max, String rule) {
+        if (value == null) {
+            return;
+        }
+        Long whole = wholeNumber(value);
+        if (whole == null || whole < min || whole > max) {
+            errors.add(new FieldError(field, who + rule + ", was " + value));
+        }
     }
 
     /** A cycle as a path of task ids that starts and ends with the same task, if there is one. */

@@ -274,7 +274,28 @@ public class PipelineService {
                 dependsOn, t.variables() == null ? Map.of() : new LinkedHashMap<>(t.variables()),
                 t.entrypoint() == null ? List.of() : List.copyOf(t.entrypoint()),
                 t.command() == null ? List.of() : List.copyOf(t.command()),
-                Boolean.TRUE.equals(t.injectApiToken()), PullPolicies.of(t.pullPolicy(), t.alwaysPullNewestImage()));
+                Boolean.TRUE.equals(t.injectApiToken()), PullPolicies.of(t.pullPolicy(), t.alwaysPullNewestImage()),
+                ConfigValidator.wholeNumber(t.timeoutSeconds()), ConfigValidator.wholeNumber(t.queueTimeoutSeconds()),
+                t.cpus() == null ? null : t.cpus().doubleValue(), ConfigValidator.wholeNumber(t.memoryMb()),
+                t.networkMode(), toRetryConfig(t.retry()));
+    }
+
+    /** The retry policy with its defaults filled in, so that a stored config says what applies. */
+    private static TaskConfig.RetryConfig toRetryConfig(PipelineConfigRequest.RetryRequest r) {
+        if (r == null) {
+            return TaskConfig.RetryConfig.DEFAULT;
+        }
+        Long maxAttempts = ConfigValidator.wholeNumber(r.maxAttempts());
+        Long backoff = ConfigValidator.wholeNumber(r.backoffSeconds());
+        Long onWorkerLost = ConfigValidator.wholeNumber(r.onWorkerLost());
+        return new TaskConfig.RetryConfig(
+                maxAttempts == null ? TaskConfig.RetryConfig.DEFAULT_MAX_ATTEMPTS : maxAttempts.intValue(),
+                backoff == null ? TaskConfig.RetryConfig.DEFAULT_BACKOFF_SECONDS : backoff.intValue(),
+                r.exitCodes() == null
+                        ? List.of()
+                        : r.exitCodes().stream().map(c -> ConfigValidator.wholeNumber(c).intValue()).distinct()
+                                .toList(),
+                onWorkerLost == null ? TaskConfig.RetryConfig.DEFAULT_ON_WORKER_LOST : onWorkerLost.intValue());
     }
 
     static ApiException noPipeline(String namespaceId, String pipelineId) {

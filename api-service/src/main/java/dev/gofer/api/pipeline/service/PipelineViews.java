@@ -28,9 +28,18 @@ public final class PipelineViews {
     public record RegistryAuthView(String user, String pass) {
     }
 
+    /** When a task run is retried (the defaults filled in). */
+    public record RetryView(int maxAttempts, int backoffSeconds, List<Integer> exitCodes, int onWorkerLost) {
+        static RetryView from(TaskConfig.RetryConfig r) {
+            return new RetryView(r.maxAttempts(), r.backoffSeconds(), r.exitCodes(), r.onWorkerLost());
+        }
+    }
+
+    /** A task; {@code null} run controls and queue timeout mean none set (the worker's defaults, no limit). */
     public record TaskView(String id, String description, String image, RegistryAuthView registryAuth,
             Map<String, RequiredParentStatus> dependsOn, List<VariableView> variables, List<String> entrypoint,
-            List<String> command, boolean injectApiToken, PullPolicy pullPolicy) {
+            List<String> command, boolean injectApiToken, PullPolicy pullPolicy, Long timeoutSeconds,
+            Long queueTimeoutSeconds, Double cpus, Long memoryMb, String networkMode, RetryView retry) {
         public static TaskView from(TaskConfig t) {
             return new TaskView(t.id(), t.description(), t.image(),
                     t.registryAuth() == null
@@ -39,7 +48,9 @@ public final class PipelineViews {
                     t.dependsOn(),
                     t.variables().entrySet().stream()
                             .map(e -> new VariableView(e.getKey(), e.getValue(), "pipeline_config")).toList(),
-                    t.entrypoint(), t.command(), t.injectApiToken(), t.pullPolicy());
+                    t.entrypoint(), t.command(), t.injectApiToken(), t.pullPolicy(), t.timeoutSeconds(),
+                    t.queueTimeoutSeconds(), t.cpus(), t.memoryMb(), t.networkMode(),
+                    RetryView.from(t.retryPolicy()));
         }
     }
 

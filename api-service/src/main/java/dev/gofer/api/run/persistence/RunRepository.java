@@ -24,6 +24,18 @@ public class RunRepository implements PanacheRepository<Run> {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /**
+     * The run locked until the end of the transaction, or empty when another transaction holds it (on this or another
+     * instance): a sweep then moves on and comes back later rather than queueing behind status handling.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<Run> lockIfFree(long id) {
+        List<Run> found = getEntityManager()
+                .createNativeQuery("SELECT * FROM runs WHERE id = ?1 FOR UPDATE SKIP LOCKED", Run.class)
+                .setParameter(1, id).getResultList();
+        return found.stream().findFirst();
+    }
+
     public Optional<Run> findByRequestId(String requestId) {
         return find("requestId", requestId).firstResultOptional();
     }

@@ -189,10 +189,16 @@ public class RunResource {
     @GET
     @Path("/{run_id}/tasks/{task_id}/logs")
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Download a task run's log: every stored line, in the order written")
+    @Operation(summary = "Download a task run's log: every stored line, in the order written", description = "The"
+            + " current attempt's log, or that of an earlier attempt with ?attempt=<n>.")
     public Response logs(@PathParam("namespace_id") String namespaceId, @PathParam("pipeline_id") String pipelineId,
-            @PathParam("run_id") long runId, @PathParam("task_id") String taskId) {
-        LogService.TaskLog log = logService.find(namespaceId, pipelineId, runId, taskId)
+            @PathParam("run_id") long runId, @PathParam("task_id") String taskId,
+            @QueryParam("attempt") Integer attempt) {
+        if (attempt != null && attempt < 1) {
+            throw ApiException.invalid("Invalid log request",
+                    List.of(new FieldError("attempt", "must be an attempt number (1 or more)")));
+        }
+        LogService.TaskLog log = logService.find(namespaceId, pipelineId, runId, taskId, attempt)
                 .orElseThrow(() -> noTaskRun(namespaceId, pipelineId, runId, taskId));
         StreamingOutput body = out -> logService.writeText(log, out);
         return Response.ok(body, "text/plain;charset=UTF-8").build();

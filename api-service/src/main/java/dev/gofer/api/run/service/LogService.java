@@ -85,6 +85,21 @@ public class LogService {
                 .map(t -> new TaskLog(refOf(t), t.attempt));
     }
 
+    /**
+     * The log of one attempt of a task run ({@code null}: the current one), or empty if there is no such task run;
+     * 404 if the task run has no such attempt (yet).
+     */
+    @Transactional
+    public Optional<TaskLog> find(String namespaceId, String pipelineId, long runId, String taskId, Integer attempt) {
+        return taskRuns.findByIds(namespaceId, pipelineId, runId, taskId).map(t -> {
+            if (attempt != null && attempt > t.attempt) {
+                throw ApiException.notFound("task run '" + taskId + "' of run " + runId + " has no attempt "
+                        + attempt + " (its current attempt is " + t.attempt + ")");
+            }
+            return new TaskLog(refOf(t), attempt == null ? t.attempt : attempt);
+        });
+    }
+
     /** Stores a chunk from a worker: each line once; nothing if the attempt's logs were removed. */
     @Transactional
     public void append(LogChunk chunk) {

@@ -1,5 +1,7 @@
 package dev.gofer.api.run.service;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,12 @@ import dev.gofer.api.outbox.Outbox;
 import dev.gofer.api.pipeline.service.PipelineService;
 import dev.gofer.api.pipeline.service.RequiredParentStatus;
 import dev.gofer.api.pipeline.service.TaskConfig;
+import dev.gofer.api.pipeline.service.TaskConfig.RetryConfig;
 import dev.gofer.api.run.persistence.Run;
 import dev.gofer.api.run.persistence.RunRepository;
 import dev.gofer.api.run.persistence.TaskRun;
+import dev.gofer.api.run.persistence.TaskRunAttempt;
+import dev.gofer.api.run.persistence.TaskRunAttemptRepository;
 import dev.gofer.api.run.persistence.TaskRunRepository;
 import dev.gofer.events.Envelope;
 import dev.gofer.events.FailureReason;
@@ -44,9 +49,12 @@ import dev.gofer.events.Topics;
 
 /**
  * Walks a run's DAG. Records task-run status events (once per event id; events of a stale attempt or for a finished
- * task run change nothing), dispatches every waiting task whose parents are finished and whose conditions hold,
- * skips those whose conditions cannot hold any more, and completes the run when every task run is complete. Each
- * step happens under a lock on the run row, in the transaction that also writes the events it implies (outbox).
+ * task run change nothing, and a container started for one is stopped: fencing), retries attempts as their task's
+ * retry policy allows, dispatches every waiting task whose parents are finished and whose conditions hold (and whose
+ * retry backoff has passed), skips those whose conditions cannot hold any more, and completes the run when every task
+ * run is complete. The {@link TaskRunSupervisor} calls {@link #supervise(long)} for runs with a deadline that passed:
+ * a retry that is due, a queue timeout, a lease that lapsed (worker lost). Each step happens under a lock on the run
+ * row, in the transaction that also writes the events it implies (outbox).
  */
 @ApplicationScoped
 public class Orchestrator {
@@ -77,9 +85,19 @@ public class Orchestrator {
     @Inject
     DomainEvents events;
 
-    /** Grace for stopping a container that must not run (fencing). */
+    @Inject
+    TaskRunAttemptRepository attempts;
+
+    @Inject
+    TaskRunSupervisor supervisor;
+
+    /** Grace for stopping a container that must not run (fencing, worker lost, queue timeout). */
     @ConfigProperty(name = "gofer.api.cancel-grace", defaultValue = "10")
     int cancelGrace;
+
+    /** How long a worker holds a running attempt without a heartbeat that lists it. */
+    @ConfigProperty(name = "gofer.api.lease-ttl", defaultValue = "15s")
+    Duration leaseTtl;
 
     @Transactional
     public void onStatus(String eventId, long occurredAt, TaskRunEvent event) {
@@ -96,12 +114,14 @@ public class Orchestrator {
         List<TaskRun> all = taskRuns.listByRun(run.id);
         TaskRun tr = all.stream().filter(t -> t.taskId.equals(ref.taskId())).findFirst()
                 .orElseThrow(() -> new InvalidEventException("no task run " + ref.key()));
-        if (event instanceof TaskRunStarted started && event.attempt() == tr.attempt
-                && (tr.isComplete() || tr.cancelRequested)) {
-            // Fencing: a container started for an attempt that is over (or being cancelled) must stop.
-            LOG.infof("container %s of %s attempt %d runs although the task run is %s; stopping it",
-                    started.containerId(), ref.key(), event.attempt(), tr.isComplete() ? "complete" : "cancelled");
-            publishCancel(tr, cancelGrace, "fenced");
+        if (event instanceof TaskRunStarted started
+                && (event.attempt() != tr.attempt || tr.isComplete() || tr.cancelRequested)) {
+            // Fencing: a container started for an attempt that is over, superseded or being cancelled must stop.
+            LOG.infof("container %s of %s attempt %d runs on %s although %s; stopping it", started.containerId(),
+                    ref.key(), event.attempt(), started.workerId(), event.attempt() != tr.attempt
+                            ? "attempt " + tr.attempt + " is the current one"
+                            : tr.isComplete() ? "the task run is complete" : "it is being cancelled");
+            publishCancel(tr, event.attempt(), cancelGrace, "fenced");
             return;
         }
         if (event.attempt() != tr.attempt || tr.isComplete()) {
@@ -109,32 +129,190 @@ public class Orchestrator {
                     event.getClass().getSimpleName(), ref.key(), event.attempt(), tr.attempt, tr.state);
             return;
         }
+        long now = System.currentTimeMillis();
         if (event instanceof TaskRunStarted started) {
-            tr.state = TaskRunState.RUNNING;
-            tr.started = occurredAt;
+            boolean adopted = tr.state == TaskRunState.RUNNING;
             tr.workerId = started.workerId();
             tr.containerId = started.containerId();
-            events.record(new TaskRunChanged(TaskRunChanged.RUNNING, ref, tr.attempt, tr.status.wire(), null, null));
-        } else if (event instanceof TaskRunExited exited) {
-            if (tr.started == 0) {
-                tr.started = occurredAt;
-            }
-            tr.workerId = exited.workerId();
-            tr.exitCode = exited.exitCode();
-            tr.logLinesExpected = exited.logLines();
-            if (tr.cancelRequested) {
-                complete(tr, TaskRunStatus.CANCELLED, StatusReason.USER_CANCELLED,
-                        "cancelled by user; the container exited with code " + exited.exitCode(), occurredAt);
-            } else if (exited.exitCode() == 0) {
-                complete(tr, TaskRunStatus.SUCCESSFUL, null, null, occurredAt);
+            tr.queueDeadline = 0;
+            tr.leaseRenewed = now;
+            tr.leaseExpires = now + leaseTtl.toMillis();
+            if (adopted) {
+                // A restarted worker found its container again and reports it: the lease is renewed, nothing else.
+                LOG.infof("worker %s reports %s attempt %d running again (container %s)", started.workerId(),
+                        ref.key(), event.attempt(), started.containerId());
             } else {
-                complete(tr, TaskRunStatus.FAILED, StatusReason.ABNORMAL_EXIT,
-                        "task exited with code " + exited.exitCode(), occurredAt);
+                tr.state = TaskRunState.RUNNING;
+                tr.started = occurredAt;
+                events.record(
+                        new TaskRunChanged(TaskRunChanged.RUNNING, ref, tr.attempt, tr.status.wire(), null, null));
             }
+        } else if (event instanceof TaskRunExited exited) {
+            onExited(tr, exited, occurredAt, now);
         } else if (event instanceof TaskRunFailed failed) {
             complete(tr, TaskRunStatus.FAILED, reasonOf(failed.reason()), failed.message(), occurredAt);
         }
         advance(run, all);
+    }
+
+    /**
+     * The container exited: cancelled if a stop was asked for, failed with {@code timeout} if the worker stopped it at
+     * its time limit, successful with code 0; any other code is retried as a new attempt after the backoff when the
+     * retry policy allows, and fails the task run otherwise.
+     */
+    private void onExited(TaskRun tr, TaskRunExited exited, long occurredAt, long now) {
+        if (tr.started == 0) {
+            tr.started = occurredAt;
+        }
+        tr.workerId = exited.workerId();
+        tr.exitCode = exited.exitCode();
+        tr.logLinesExpected = exited.logLines();
+        TaskConfig task = PipelineService.readTask(tr.task);
+        RetryConfig retry = task.retryPolicy();
+        if (tr.cancelRequested) {
+            complete(tr, TaskRunStatus.CANCELLED, StatusReason.USER_CANCELLED,
+                    "cancelled by user; the container exited with code " + exited.exitCode(), occurredAt);
+        } else if (Boolean.TRUE.equals(exited.timedOut())) {
+            complete(tr, TaskRunStatus.FAILED, StatusReason.TIMEOUT, "the task ran longer than its time limit"
+                    + (task.timeoutSeconds() == null ? "" : " of " + task.timeoutSeconds() + " s")
+                    + " and was stopped (exit code " + exited.exitCode() + ")", occurredAt);
+        } else if (exited.exitCode() == 0) {
+            complete(tr, TaskRunStatus.SUCCESSFUL, null, null, occurredAt);
+        } else if (retry.retriesExit(exited.exitCode(), tr.exitRetries)) {
+            tr.exitRetries++;
+            long backoff = retry.backoffMillis(tr.exitRetries);
+            newAttempt(tr, StatusReason.ABNORMAL_EXIT, "task exited with code " + exited.exitCode() + "; retry "
+                    + tr.exitRetries + " of " + (retry.maxAttempts() - 1) + " follows after " + backoff / 1000 + " s",
+                    now + backoff, occurredAt, now);
+        } else {
+            complete(tr, TaskRunStatus.FAILED, StatusReason.ABNORMAL_EXIT, "task exited with code "
+                    + exited.exitCode() + (tr.attempt > 1 ? " on attempt " + tr.attempt : ""), occurredAt);
+        }
+    }
+
+    /**
+     * Ends the current attempt (kept in the task run's attempt history with {@code reason}) and makes the task run
+     * wait for the next one, dispatched at {@code dispatchAt} (at once when that is not in the future).
+     */
+    private void newAttempt(TaskRun tr, StatusReason reason, String description, long dispatchAt, long endedAt,
+            long now) {
+        TaskRunAttempt ended = new TaskRunAttempt();
+        ended.taskRunPk = tr.id;
+        ended.attempt = tr.attempt;
+        ended.workerId = tr.workerId;
+        ended.containerId = tr.containerId;
+        ended.exitCode = tr.exitCode;
+        ended.status = TaskRunStatus.FAILED;
+        ended.statusReason = reason;
+        ended.statusDescription = description;
+        ended.started = tr.started;
+        ended.ended = endedAt;
+        ended.logLines = tr.logLinesExpected;
+        attempts.persist(ended);
+        Integer exitCode = tr.exitCode;
+        tr.attempt++;
+        tr.state = TaskRunState.WAITING;
+        tr.status = TaskRunStatus.UNKNOWN;
+        tr.statusReason = null;
+        tr.statusDescription = null;
+        tr.exitCode = null;
+        tr.started = 0;
+        tr.ended = 0;
+        tr.workerId = null;
+        tr.containerId = null;
+        tr.logLinesExpected = null;
+        tr.queueDeadline = 0;
+        tr.leaseExpires = 0;
+        tr.leaseRenewed = 0;
+        tr.retryAt = dispatchAt > now ? dispatchAt : 0;
+        LOG.infof("task run %s attempt %d ended (%s: %s); attempt %d %s", refOf(tr).key(), ended.attempt,
+                reason.wire(), description, tr.attempt,
+                tr.retryAt == 0 ? "is dispatched now" : "is dispatched at " + Instant.ofEpochMilli(tr.retryAt));
+        events.record(new TaskRunChanged(TaskRunChanged.RETRYING, refOf(tr), tr.attempt, tr.status.wire(), exitCode,
+                reason.wire()));
+        if (tr.retryAt > 0) {
+            long at = tr.retryAt;
+            afterCommit.run(() -> supervisor.wakeAt(at));
+        }
+    }
+
+    /**
+     * Acts on the deadlines of a run's task runs that have passed: dispatches retries that are due, fails task runs
+     * whose container did not start within their queue timeout, and treats a running task run whose lease lapsed as
+     * lost with its worker. Skips the run when another transaction (status handling, another instance's sweep) holds
+     * it; the next sweep comes back to it.
+     */
+    @Transactional
+    public void supervise(long runPk) {
+        Run run = runs.lockIfFree(runPk).orElse(null);
+        if (run == null || run.state != RunState.RUNNING) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        List<TaskRun> all = taskRuns.listByRun(run.id);
+        boolean changed = false;
+        for (TaskRun tr : all) {
+            switch (tr.state) {
+                case WAITING -> {
+                    if (tr.retryAt > 0 && tr.retryAt <= now) {
+                        tr.retryAt = 0;
+                        changed = true;
+                    }
+                }
+                case PROCESSING -> {
+                    if (tr.queueDeadline > 0 && tr.queueDeadline <= now) {
+                        queueTimedOut(tr, now);
+                        changed = true;
+                    }
+                }
+                case RUNNING -> {
+                    if (tr.leaseExpires > 0 && tr.leaseExpires <= now) {
+                        // Wait for a heartbeat renewing it right now, then look again.
+                        taskRuns.refreshForUpdate(tr);
+                        if (tr.state == TaskRunState.RUNNING && tr.leaseExpires > 0 && tr.leaseExpires <= now) {
+                            workerLost(tr, now);
+                            changed = true;
+                        }
+                    }
+                }
+                case COMPLETE -> {
+                }
+            }
+        }
+        if (changed) {
+            advance(run, all);
+        }
+    }
+
+    private void queueTimedOut(TaskRun tr, long now) {
+        TaskConfig task = PipelineService.readTask(tr.task);
+        LOG.warnf("task run %s attempt %d did not start within its queue timeout; failing it", refOf(tr).key(),
+                tr.attempt);
+        complete(tr, TaskRunStatus.FAILED, StatusReason.QUEUE_TIMEOUT, "the container did not start within "
+                + task.queueTimeoutSeconds() + " s of the task run being dispatched", now);
+        publishCancel(tr, tr.attempt, cancelGrace, StatusReason.QUEUE_TIMEOUT.wire());
+    }
+
+    /**
+     * The worker of a running attempt stopped renewing its lease. Its container is told to stop (should the worker come
+     * back), then the task run is retried at once as a new attempt while {@code on_worker_lost} retries remain, and
+     * fails with {@code worker_lost} otherwise (or ends cancelled if a stop had been asked for).
+     */
+    private void workerLost(TaskRun tr, long now) {
+        String description = "worker " + tr.workerId + " stopped sending heartbeats at "
+                + Instant.ofEpochMilli(tr.leaseRenewed);
+        LOG.warnf("task run %s attempt %d: %s", refOf(tr).key(), tr.attempt, description);
+        publishCancel(tr, tr.attempt, cancelGrace, StatusReason.WORKER_LOST.wire());
+        RetryConfig retry = PipelineService.readTask(tr.task).retryPolicy();
+        if (tr.cancelRequested) {
+            complete(tr, TaskRunStatus.CANCELLED, StatusReason.USER_CANCELLED, "cancelled by user; " + description,
+                    now);
+        } else if (tr.workerLostRetries < retry.onWorkerLost()) {
+            tr.workerLostRetries++;
+            newAttempt(tr, StatusReason.WORKER_LOST, description, now, now, now);
+        } else {
+            complete(tr, TaskRunStatus.FAILED, StatusReason.WORKER_LOST, description, now);
+        }
     }
 
     /** Moves a run from pending (or new) to running and dispatches the tasks that can start. */
@@ -198,21 +376,21 @@ public class Orchestrator {
                 // On its way to a worker: it ends now; a worker that has it, or gets it later, must not run it.
                 complete(tr, TaskRunStatus.CANCELLED, StatusReason.USER_CANCELLED, "cancelled by user",
                         System.currentTimeMillis());
-                publishCancel(tr, graceSeconds, StatusReason.USER_CANCELLED.wire());
+                publishCancel(tr, tr.attempt, graceSeconds, StatusReason.USER_CANCELLED.wire());
             }
             case RUNNING -> {
                 tr.cancelRequested = true;
-                publishCancel(tr, graceSeconds, StatusReason.USER_CANCELLED.wire());
+                publishCancel(tr, tr.attempt, graceSeconds, StatusReason.USER_CANCELLED.wire());
             }
             case COMPLETE -> {
             }
         }
     }
 
-    private void publishCancel(TaskRun tr, int graceSeconds, String reason) {
-        TaskRunRef ref = new TaskRunRef(tr.namespaceId, tr.pipelineId, tr.runId, tr.taskId);
+    private void publishCancel(TaskRun tr, int attempt, int graceSeconds, String reason) {
+        TaskRunRef ref = refOf(tr);
         outbox.enqueue(Topics.TASK_RUNS_CANCEL,
-                Envelope.of(ref.key(), new TaskRunCancel(ref, tr.attempt, graceSeconds, reason)));
+                Envelope.of(ref.key(), new TaskRunCancel(ref, attempt, graceSeconds, reason)));
     }
 
     /** Dispatches or skips every waiting task run whose parents are complete; completes the run when all are. */
@@ -223,7 +401,7 @@ public class Orchestrator {
         while (changed) {
             changed = false;
             for (TaskRun tr : all) {
-                if (tr.state != TaskRunState.WAITING) {
+                if (tr.state != TaskRunState.WAITING || tr.retryAt > 0) {
                     continue;
                 }
                 TaskConfig task = PipelineService.readTask(tr.task);
@@ -247,13 +425,16 @@ public class Orchestrator {
 
     private void dispatch(TaskRun tr, TaskConfig task) {
         tr.state = TaskRunState.PROCESSING;
-        TaskRunRef ref = new TaskRunRef(tr.namespaceId, tr.pipelineId, tr.runId, tr.taskId);
+        tr.queueDeadline = task.queueTimeoutSeconds() == null
+                ? 0
+                : System.currentTimeMillis() + task.queueTimeoutSeconds() * 1000;
+        TaskRunRef ref = refOf(tr);
         RegistryAuth auth = task.registryAuth() == null
                 ? null
                 : new RegistryAuth(task.registryAuth().user(), task.registryAuth().pass());
         outbox.enqueue(Topics.TASK_RUNS_RESOLVE, Envelope.of(ref.key(), new TaskRunToResolve(ref, tr.attempt,
                 task.image(), task.entrypoint(), task.command(), Json.variables(tr.variables), auth,
-                task.pullPolicy())));
+                task.pullPolicy(), task.controls())));
     }
 
     private static Optional<String> unmetCondition(TaskConfig task, Map<String, TaskRun> byTask) {

@@ -1,7 +1,9 @@
 package dev.gofer.api.run.service;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +12,8 @@ import jakarta.transaction.Transactional;
 import dev.gofer.api.run.persistence.RunRepository;
 import dev.gofer.api.run.persistence.TaskLogRepository;
 import dev.gofer.api.run.persistence.TaskRun;
+import dev.gofer.api.run.persistence.TaskRunAttempt;
+import dev.gofer.api.run.persistence.TaskRunAttemptRepository;
 import dev.gofer.api.run.persistence.TaskRunRepository;
 import dev.gofer.api.run.service.RunViews.RunView;
 import dev.gofer.api.run.service.RunViews.TaskRunView;
@@ -28,6 +32,9 @@ public class RunQueries {
     @Inject
     TaskLogRepository logs;
 
+    @Inject
+    TaskRunAttemptRepository attempts;
+
     @Transactional
     public Optional<RunView> run(String namespaceId, String pipelineId, long runId) {
         return runs.findByIds(namespaceId, pipelineId, runId).map(RunView::from);
@@ -41,19 +48,25 @@ public class RunQueries {
 
     @Transactional
     public Optional<List<TaskRunView>> taskRuns(String namespaceId, String pipelineId, long runId) {
-        return runs.findByIds(namespaceId, pipelineId, runId)
-                .map(run -> taskRuns.listByRun(run.id).stream().map(this::view).toList());
+        return runs.findByIds(namespaceId, pipelineId, runId).map(run -> {
+            List<TaskRun> all = taskRuns.listByRun(run.id);
+            Map<Long, List<TaskRunAttempt>> earlier = attempts
+                    .listByTaskRuns(all.stream().map(t -> t.id).toList()).stream()
+                    .collect(Collectors.groupingBy(a -> a.taskRunPk));
+            return all.stream().map(t -> view(t, earlier.getOrDefault(t.id, List.of()))).toList();
+        });
     }
 
     @Transactional
     public Optional<TaskRunView> taskRun(String namespaceId, String pipelineId, long runId, String taskId) {
-        return taskRuns.findByIds(namespaceId, pipelineId, runId, taskId).map(this::view);
+        return taskRuns.findByIds(namespaceId, pipelineId, runId, taskId)
+                .map(t -> view(t, attempts.listByTaskRuns(List.of(t.id))));
     }
 
-    private TaskRunView view(TaskRun t) {
+    private TaskRunView view(TaskRun t, List<TaskRunAttempt> earlier) {
         TaskRunRef ref = new TaskRunRef(t.namespaceId, t.pipelineId, t.runId, t.taskId);
         Optional<String> removal = logs.removal(ref, t.attempt);
         return TaskRunView.from(t, removal.isPresent() ? 0 : logs.count(ref, t.attempt), removal.isPresent(),
-                removal.filter(LogService.EXPIRED::equals).isPresent());
+                removal.filter(LogService.EXPIRED::equals).isPresent(), earlier);
     }
 }

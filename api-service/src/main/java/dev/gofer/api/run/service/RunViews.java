@@ -1,10 +1,12 @@
 package dev.gofer.api.run.service;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.gofer.api.run.persistence.Run;
 import dev.gofer.api.run.persistence.TaskRun;
+import dev.gofer.api.run.persistence.TaskRunAttempt;
 import dev.gofer.events.Variable;
 
 /** The read model of runs and task runs, as the API shows them; entities never leave this layer. */
@@ -47,16 +49,42 @@ public final class RunViews {
     public record LogsView(long lines, boolean complete, boolean removed, boolean expired) {
     }
 
+    /**
+     * One attempt of a task run: the earlier ones as they ended, the last one is the current attempt (as the task run
+     * itself shows it; {@code status} {@code unknown} while it has not ended).
+     */
+    public record AttemptView(int attempt, String workerId, Integer exitCode, TaskRunStatus status,
+            StatusReasonView statusReason, long started, long ended) {
+        static AttemptView from(TaskRunAttempt a) {
+            return new AttemptView(a.attempt, a.workerId, a.exitCode, a.status,
+                    StatusReasonView.of(a.statusReason, a.statusDescription), a.started, a.ended);
+        }
+
+        static AttemptView current(TaskRun t) {
+            return new AttemptView(t.attempt, t.workerId, t.exitCode, t.status,
+                    StatusReasonView.of(t.statusReason, t.statusDescription), t.started, t.ended);
+        }
+    }
+
+    /**
+     * A task run as the API shows it: its current attempt, and every attempt in {@code attempts}. {@code retryAt}: when
+     * a waiting task run's next attempt is dispatched (0 = not waiting for a retry).
+     */
     public record TaskRunView(String namespaceId, String pipelineId, long runId, String taskId, int attempt,
             String image, TaskRunState state, TaskRunStatus status, StatusReasonView statusReason, Integer exitCode,
-            long created, long started, long ended, String workerId, List<VariableView> variables, LogsView logs) {
-        static TaskRunView from(TaskRun t, long storedLines, boolean removed, boolean expired) {
+            long created, long started, long ended, String workerId, List<VariableView> variables, LogsView logs,
+            long retryAt, List<AttemptView> attempts) {
+        static TaskRunView from(TaskRun t, long storedLines, boolean removed, boolean expired,
+                List<TaskRunAttempt> earlier) {
             boolean complete = removed || t.logLinesExpected != null && storedLines >= t.logLinesExpected
                     || t.isComplete() && t.logLinesExpected == null && t.started == 0;
+            List<AttemptView> attempts = new ArrayList<>();
+            earlier.stream().filter(a -> a.attempt < t.attempt).map(AttemptView::from).forEach(attempts::add);
+            attempts.add(AttemptView.current(t));
             return new TaskRunView(t.namespaceId, t.pipelineId, t.runId, t.taskId, t.attempt, t.image, t.state,
                     t.status, StatusReasonView.of(t.statusReason, t.statusDescription), t.exitCode, t.created,
                     t.started, t.ended, t.workerId, VariableView.from(Json.variables(t.variables)),
-                    new LogsView(storedLines, complete, removed, expired));
+                    new LogsView(storedLines, complete, removed, expired), t.retryAt, List.copyOf(attempts));
         }
     }
 }

@@ -1,0 +1,51 @@
+package dev.gofer.api.run.service;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import dev.gofer.api.run.persistence.TaskRunRepository;
+import dev.gofer.events.WorkerHeartbeat;
+import dev.gofer.events.WorkerHeartbeat.HeldAttempt;
+
+/**
+ * Leases of running task runs. A worker's heartbeat renews the lease of every attempt it lists that is the current,
+ * running attempt of its task run on that worker: until now + {@code gofer.api.lease-ttl}. Anything else it lists
+ * (a stale attempt, a task run that is complete or unknown) renews nothing; a container of a stale attempt is stopped
+ * by fencing when its worker reports it. Renewing is idempotent, so heartbeats need no dedupe; each attempt is renewed
+ * in a short transaction of its own, touching one row and no run lock.
+ */
+@ApplicationScoped
+public class LeaseService {
+
+    private static final Logger LOG = Logger.getLogger(LeaseService.class);
+
+    @Inject
+    TaskRunRepository taskRuns;
+
+    @ConfigProperty(name = "gofer.api.lease-ttl", defaultValue = "15s")
+    Duration leaseTtl;
+
+    /** Renews the leases the heartbeat holds; answers how many it renewed. */
+    public int renew(WorkerHeartbeat heartbeat) {
+        int renewed = 0;
+        for (HeldAttempt held : heartbeat.attempts()) {
+            long now = System.currentTimeMillis();
+            boolean ok = QuarkusTransaction.requiringNew().call(() -> taskRuns.renewLease(held.taskRun(),
+                    held.attempt(), heartbeat.workerId(), now, now + leaseTtl.toMillis()));
+            if (ok) {
+                renewed++;
+            } else {
+                LOG.debugf("heartbeat of %s lists %s attempt %d, which is not its running attempt; not renewed",
+                        heartbeat.workerId(), held.taskRun().key(), held.attempt());
+            }
+        }
+        return renewed;
+    }
+}
