@@ -18,8 +18,10 @@ import dev.gofer.events.WorkerEvent;
 import dev.gofer.events.WorkerHeartbeat;
 
 /**
- * Worker heartbeats: each renews the leases of the running attempts it lists. Its own consumer group
- * ({@code gofer-api-leases}), so heartbeats never wait behind status or log records. A record that does not decode
+ * Worker heartbeats: each renews the leases of the running attempts it lists. Every api instance reads every
+ * heartbeat (a consumer group per instance, {@code gofer-api-leases-<uuid>}), so leases keep being renewed while an
+ * instance dies and its partitions would otherwise wait for a rebalance; heartbeats never wait behind status or log
+ * records. A record that does not decode
  * goes to the dead-letter topic; transient failures are retried ({@link DeliveryPolicy}).
  */
 @ApplicationScoped

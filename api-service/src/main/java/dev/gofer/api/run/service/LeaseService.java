@@ -3,12 +3,14 @@ package dev.gofer.api.run.service;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 
 import dev.gofer.api.run.persistence.TaskRunRepository;
 import dev.gofer.events.WorkerHeartbeat;
@@ -31,6 +33,21 @@ public class LeaseService {
 
     @ConfigProperty(name = "gofer.api.lease-ttl", defaultValue = "15s")
     Duration leaseTtl;
+
+    private volatile long listeningSince = Long.MAX_VALUE;
+
+    void onStart(@Observes StartupEvent event) {
+        listeningSince = System.currentTimeMillis();
+    }
+
+    /**
+     * Whether a lapsed lease may be judged now: only once this instance has been reading heartbeats for a whole lease
+     * TTL. Right after a start (or a restart after downtime) leases look lapsed only because nobody renewed them; the
+     * heartbeats that follow within a TTL renew those whose workers are alive.
+     */
+    public boolean judging(long now) {
+        return now - listeningSince >= leaseTtl.toMillis();
+    }
 
     /** Renews the leases the heartbeat holds; answers how many it renewed. */
     public int renew(WorkerHeartbeat heartbeat) {

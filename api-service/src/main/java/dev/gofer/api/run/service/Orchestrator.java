@@ -83,6 +83,9 @@ public class Orchestrator {
     LogRetention logRetention;
 
     @Inject
+    LeaseService leases;
+
+    @Inject
     DomainEvents events;
 
     @Inject
@@ -266,7 +269,7 @@ public class Orchestrator {
                     }
                 }
                 case RUNNING -> {
-                    if (tr.leaseExpires > 0 && tr.leaseExpires <= now) {
+                    if (tr.leaseExpires > 0 && tr.leaseExpires <= now && leases.judging(now)) {
                         // Wait for a heartbeat renewing it right now, then look again.
                         taskRuns.refreshForUpdate(tr);
                         if (tr.state == TaskRunState.RUNNING && tr.leaseExpires > 0 && tr.leaseExpires <= now) {
