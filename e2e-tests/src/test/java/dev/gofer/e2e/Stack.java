@@ -24,6 +24,8 @@ final class Stack {
     static final String WORKER_PREFIX = "e2e-" + Long.toString(System.currentTimeMillis(), 36) + "-worker-";
     private static LocalStack stack;
     private static final AtomicInteger IDS = new AtomicInteger();
+    /** A running e2e container older than this is a leftover of an aborted run. */
+    private static final Duration LEFTOVER_AGE = Duration.ofMinutes(15);
 
     private Stack() {
     }
@@ -42,16 +44,21 @@ final class Stack {
         return stack;
     }
 
-    /** Containers that workers of an earlier, aborted e2e run left behind (their labels say so). */
+    /**
+     * Containers that workers of an earlier, aborted e2e run left behind (their labels say so): those that have exited,
+     * and running ones older than {@link #LEFTOVER_AGE}. A younger running one may belong to another e2e run on the
+     * same engine right now, and is left alone.
+     */
     private static void removeContainersOfEarlierRuns() {
         try {
             Process ps = new ProcessBuilder("docker", "ps", "-a", "--filter", "label=gofer.worker", "--format",
-                    "{{.ID}} {{.Label \"gofer.worker\"}}").redirectErrorStream(true).start();
+                    "{{.ID}}|{{.Label \"gofer.worker\"}}|{{.State}}|{{.CreatedAt}}").redirectErrorStream(true).start();
             String out = new String(ps.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             ps.waitFor();
             for (String line : out.lines().toList()) {
-                String[] parts = line.trim().split(" ", 2);
-                if (parts.length == 2 && parts[1].startsWith("e2e-")) {
+                String[] parts = line.trim().split("\\|", 4);
+                if (parts.length == 4 && parts[1].startsWith("e2e-")
+                        && (!"running".equals(parts[2]) || olderThan(parts[3], LEFTOVER_AGE))) {
                     new ProcessBuilder("docker", "rm", "-f", parts[0]).redirectErrorStream(true).start().waitFor();
                 }
             }
@@ -60,6 +67,18 @@ final class Stack {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Docker's {@code CreatedAt}, e.g. {@code 2026-11-28 12:47:11 +0000 UTC}; unreadable counts as old. */
+    private static boolean olderThan(String createdAt, Duration age) {
+        try {
+            String[] f = createdAt.trim().split(" ");
+            java.time.OffsetDateTime created = java.time.OffsetDateTime.parse(f[0] + "T" + f[1] + f[2],
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx"));
+            return created.toInstant().isBefore(java.time.Instant.now().minus(age));
+        } catch (RuntimeException e) {
+            return true;
         }
     }
 
