@@ -2,6 +2,7 @@ package dev.gofer.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,17 +22,24 @@ final class Describe {
 
     /** e.g. {@code running}, {@code complete successful (exit 0)}, {@code complete skipped (failed_precondition)}. */
     static String taskState(TaskRun task, Style style) {
+        String attempt = task.attempt() > 1 ? "attempt " + task.attempt() : "";
         if (task.state() != TaskRunState.COMPLETE) {
-            return style.state(task.state().wire());
+            return style.state(task.state().wire()) + (attempt.isEmpty() ? "" : " (" + attempt + ")");
         }
         String text = "complete " + style.state(task.status().wire());
-        if (task.exitCode() != null) {
-            return text + " (exit " + task.exitCode() + ")";
-        }
-        if (task.statusReason() != null && task.statusReason().reason() != null) {
-            return text + " (" + task.statusReason().reason() + ")";
-        }
-        return text;
+        String reason = task.statusReason() == null || task.statusReason().reason() == null
+                ? ""
+                : task.statusReason().reason();
+        String exit = task.exitCode() == null ? "" : "exit " + task.exitCode();
+        // An exit code says it all for an ordinary failure; a timeout, say, is worth naming next to it.
+        String why = exit.isEmpty()
+                ? reason
+                : reason.isEmpty() || "abnormal_exit".equals(reason)
+                        ? exit
+                        : exit + ", "
+                                + reason;
+        String details = String.join(", ", Stream.of(why, attempt).filter(s -> !s.isEmpty()).toList());
+        return details.isEmpty() ? text : text + " (" + details + ")";
     }
 
     /** e.g. {@code complete failed (abnormal_exit: task build failed)}. */

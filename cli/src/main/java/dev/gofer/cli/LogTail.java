@@ -42,26 +42,33 @@ final class LogTail implements AutoCloseable {
     }
 
     /**
-     * Starts following {@code taskId}'s log unless it already is; {@code onEnd} runs on the follower thread once the
-     * log is complete ({@code null}) or following failed (the exception).
+     * Starts following the log of {@code taskId}'s attempt unless it already is (a retry is a new attempt with a log of
+     * its own); {@code onEnd} runs on the follower thread with {@link #key} once the log is complete ({@code null}) or
+     * following failed (the exception).
      */
-    synchronized void follow(String taskId, BiConsumer<String, RuntimeException> onEnd) {
-        if (followers.containsKey(taskId)) {
+    synchronized void follow(String taskId, int attempt, BiConsumer<String, RuntimeException> onEnd) {
+        String key = key(taskId, attempt);
+        if (followers.containsKey(key)) {
             return;
         }
-        followers.put(taskId, threads.submit(() -> {
+        followers.put(key, threads.submit(() -> {
             RuntimeException failure = null;
             try {
                 client.followTaskLogs(namespace, pipeline, runId, taskId, 0, line -> printer.line(taskId, line.text()));
             } catch (RuntimeException e) {
                 failure = e;
             }
-            onEnd.accept(taskId, failure);
+            onEnd.accept(key, failure);
         }));
     }
 
-    synchronized boolean isFollowing(String taskId) {
-        return followers.containsKey(taskId);
+    synchronized boolean isFollowing(String taskId, int attempt) {
+        return followers.containsKey(key(taskId, attempt));
+    }
+
+    /** How a task's attempt is named in {@link #follow} and {@link #await}. */
+    static String key(String taskId, int attempt) {
+        return attempt <= 1 ? taskId : taskId + " (attempt " + attempt + ")";
     }
 
     /**

@@ -97,11 +97,12 @@ final class RunFollower {
                     out.println(pad(task.taskId()) + "  " + state);
                 }
                 if (ran(task)) {
-                    tail.follow(task.taskId(), this::logEnded);
+                    tail.follow(task.taskId(), task.attempt(), this::logEnded);
                 }
                 if (changed && complete) {
-                    if (tail != null && tail.isFollowing(task.taskId()) && !logEnded.contains(task.taskId())) {
-                        heldBack.put(task.taskId(), pad(task.taskId()) + "  " + state);
+                    if (tail != null && tail.isFollowing(task.taskId(), task.attempt())
+                            && !logEnded.contains(LogTail.key(task.taskId(), task.attempt()))) {
+                        heldBack.put(LogTail.key(task.taskId(), task.attempt()), pad(task.taskId()) + "  " + state);
                     } else {
                         out.println(pad(task.taskId()) + "  " + state);
                     }

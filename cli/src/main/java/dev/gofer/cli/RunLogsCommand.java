@@ -63,7 +63,7 @@ class RunLogsCommand extends GoferCommand {
         Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
         try (LogTail tail = new LogTail(client, namespace(), pipeline, runId, printer)) {
             for (TaskRun task : tasks) {
-                tail.follow(task.taskId(), (id, failure) -> {
+                tail.follow(task.taskId(), task.attempt(), (id, failure) -> {
                     if (failure != null) {
                         failures.put(id, failure);
                     }
