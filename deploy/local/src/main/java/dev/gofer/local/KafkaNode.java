@@ -21,19 +21,22 @@ import kafka.tools.StorageTool;
 
 /**
  * A single-node KRaft broker (combined broker + controller) inside this JVM. Its log dir is formatted once; a later
- * start on the same directory keeps every topic, record and committed offset, even when the ports change.
+ * start on the same directory keeps every topic, record and committed offset, even when the ports change. A closed node
+ * is not restarted: {@link LocalInfra#startKafka()} starts a new one on the same directory and ports.
  */
 final class KafkaNode implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(KafkaNode.class.getName());
 
     private final KafkaRaftServer server;
-    private final String bootstrapServers;
+    private final int port;
+    private final int controllerPort;
     private boolean closed;
 
-    private KafkaNode(KafkaRaftServer server, String bootstrapServers) {
+    private KafkaNode(KafkaRaftServer server, int port, int controllerPort) {
         this.server = server;
-        this.bootstrapServers = bootstrapServers;
+        this.port = port;
+        this.controllerPort = controllerPort;
     }
 
     static KafkaNode start(Path dataDir, Path configFile, int port, int controllerPort) {
@@ -58,7 +61,7 @@ final class KafkaNode implements AutoCloseable {
             shutdownQuietly(server);
             throw new LocalStackException("Kafka did not start on port " + port + ": " + e.getMessage(), e);
         }
-        return new KafkaNode(server, "localhost:" + port);
+        return new KafkaNode(server, port, controllerPort);
     }
 
     static Properties config(Path dataDir, int port, int controllerPort) {
@@ -102,7 +105,15 @@ final class KafkaNode implements AutoCloseable {
     }
 
     String bootstrapServers() {
-        return bootstrapServers;
+        return "localhost:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    int controllerPort() {
+        return controllerPort;
     }
 
     @Override

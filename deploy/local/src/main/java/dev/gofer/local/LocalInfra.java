@@ -18,7 +18,8 @@ import dev.gofer.events.TopicProvisioner;
 /**
  * The infrastructure part of the local stack: a KRaft broker in this JVM and PostgreSQL with database {@code gofer},
  * both keeping their data under the state dir, plus every Gofer topic. Usable on its own (tests) or by
- * {@link LocalStack}. One launcher per state dir: a lock file refuses a second one.
+ * {@link LocalStack}. One launcher per state dir: a lock file refuses a second one. The broker can be stopped and
+ * started again on the same data and ports ({@link #restartKafka(Duration)}), for fault tests.
  */
 public final class LocalInfra implements AutoCloseable {
 
@@ -34,7 +35,10 @@ public final class LocalInfra implements AutoCloseable {
     private final Path stateDir;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private static final Duration KAFKA_PORT_RELEASE_TIMEOUT = Duration.ofSeconds(30);
+
     private volatile KafkaNode kafka;
+    private volatile boolean kafkaRunning;
     private volatile PostgresNode postgres;
     private Thread shutdownHook;
     private boolean closed;
@@ -66,6 +70,91 @@ public final class LocalInfra implements AutoCloseable {
         return stateDir;
     }
 
+    /** Whether the broker is up (false between {@link #stopKafka()} and {@link #startKafka()}). */
+    public synchronized boolean isKafkaRunning() {
+        return kafkaRunning;
+    }
+
+    /**
+     * Stops the broker as a clean shutdown would (PostgreSQL keeps running); its clients see it gone until
+     * {@link #startKafka()}. Idempotent.
+     */
+    public synchronized void stopKafka() {
+        requireOpen();
+        if (!kafkaRunning) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        kafka.close();
+        kafkaRunning = false;
+        LOG.info(() -> "Kafka stopped in " + Duration.ofNanos(System.nanoTime() - t0).toMillis() + " ms");
+    }
+
+    /**
+     * Starts the broker again on the same log dir and ports (topics, records and committed offsets kept), waiting
+     * up to 30 s for the ports to be released first. Idempotent.
+     */
+    public synchronized void startKafka() {
+        requireOpen();
+        if (kafkaRunning) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        int port = kafka.port();
+        int controllerPort = kafka.controllerPort();
+        awaitFree(List.of(port, controllerPort), KAFKA_PORT_RELEASE_TIMEOUT);
+        kafka = KafkaNode.start(kafkaDir(stateDir), stateDir.resolve("kafka.properties"), port, controllerPort);
+        kafkaRunning = true;
+        LOG.info(() -> "Kafka restarted on " + kafka.bootstrapServers() + " in "
+                + Duration.ofNanos(System.nanoTime() - t0).toMillis() + " ms");
+    }
+
+    /**
+     * {@link #stopKafka()}, {@code downtime} without a broker, then {@link #startKafka()}: a broker restart as the
+     * services' clients see it (same address, same data). Returns once the broker answers again.
+     */
+    public void restartKafka(Duration downtime) {
+        synchronized (this) {
+            stopKafka();
+        }
+        if (!downtime.isNegative() && !downtime.isZero()) {
+            try {
+                Thread.sleep(downtime.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LocalStackException("interrupted while Kafka was down; it stays stopped");
+            }
+        }
+        startKafka();
+    }
+
+    /** {@link #restartKafka(Duration)} without downtime. */
+    public void restartKafka() {
+        restartKafka(Duration.ZERO);
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new LocalStackException("the infrastructure of " + stateDir + " is closed");
+        }
+    }
+
+    private static void awaitFree(List<Integer> ports, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ports.stream().allMatch(Ports::isFree)) {
+            if (System.nanoTime() > deadline) {
+                throw new LocalStackException("port(s) " + ports + " still taken " + timeout.toSeconds()
+                        + " s after the broker stopped");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LocalStackException("interrupted while waiting for the Kafka ports");
+            }
+        }
+    }
+
     /** Stops PostgreSQL, then Kafka, then releases the state dir. Idempotent. */
     @Override
     public synchronized void close() {
@@ -80,6 +169,7 @@ public final class LocalInfra implements AutoCloseable {
         }
         if (kafka != null) {
             kafka.close();
+            kafkaRunning = false;
         }
         try {
             lock.release();
@@ -186,6 +276,7 @@ public final class LocalInfra implements AutoCloseable {
                 long t0 = System.nanoTime();
                 infra.kafka = KafkaNode.start(kafkaDir(state), state.resolve("kafka.properties"), kafkaPort,
                         kafkaControllerPort);
+                infra.kafkaRunning = true;
                 long t1 = System.nanoTime();
                 LOG.info(() -> "Kafka ready on " + infra.kafka.bootstrapServers() + " in " + millis(t0, t1) + " ms");
                 infra.postgres = PostgresNode.start(postgresDir(state), postgresPort,

@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  * try (LocalStack stack = LocalStack.builder().repoRoot(repo).stateDir(dir).randomPorts().start()) {
  *     String api = stack.apiUrl();
  *     stack.kill(LocalStack.schedulerName(1));
+ *     stack.restartKafka(Duration.ofSeconds(5));
  * }
  * </pre>
  */
@@ -163,6 +164,24 @@ public final class LocalStack implements AutoCloseable {
         ServiceProcess process = service(name);
         process.start();
         awaitReady(List.of(process), readyTimeout);
+    }
+
+    /**
+     * Restarts the broker in this JVM on the same data dir and ports, {@code downtime} after stopping it; the services
+     * keep running and reconnect on their own (fault tests). Returns once the broker answers again.
+     */
+    public void restartKafka(Duration downtime) {
+        infra.restartKafka(downtime);
+    }
+
+    /** Stops the broker (the services keep running without it) until {@link #startKafka()}. */
+    public void stopKafka() {
+        infra.stopKafka();
+    }
+
+    /** Starts a stopped broker again on the same data dir and ports. */
+    public void startKafka() {
+        infra.startKafka();
     }
 
     /**

@@ -88,6 +88,35 @@ class LocalInfraTest {
         }
     }
 
+    @Test
+    void shouldKeepAddressRecordsAndOffsetsWhenKafkaIsRestarted() throws Exception {
+        Path state = TestDirs.fresh("infra-kafka-restart");
+        try (LocalInfra infra = LocalInfra.builder().stateDir(state).randomPorts().start()) {
+            String bootstrap = infra.kafkaBootstrap();
+            produce(bootstrap, "k1", "before-restart");
+            assertThat(consumeInGroup(bootstrap, "restart-group", 1)).containsExactly("before-restart");
+
+            infra.restartKafka(Duration.ofSeconds(1));
+
+            assertThat(infra.isKafkaRunning()).isTrue();
+            assertThat(infra.kafkaBootstrap()).isEqualTo(bootstrap);
+            produce(bootstrap, "k2", "after-restart");
+            assertThat(consumeAll(bootstrap)).containsExactlyInAnyOrder("before-restart", "after-restart");
+            assertThat(consumeInGroup(bootstrap, "restart-group", 1)).as("the group's committed offset survived")
+                    .containsExactly("after-restart");
+            try (Connection c = connect(infra);
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT 1")) {
+                assertThat(rs.next()).isTrue();
+            }
+
+            infra.stopKafka();
+            assertThat(infra.isKafkaRunning()).isFalse();
+            infra.startKafka();
+            assertThat(consumeAll(bootstrap)).hasSize(2);
+        }
+    }
+
     private static Connection connect(LocalInfra infra) throws SQLException {
         return DriverManager.getConnection(infra.jdbcUrl(), LocalInfra.DB_USER, LocalInfra.DB_PASSWORD);
     }
@@ -117,6 +146,23 @@ class LocalInfraTest {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
                 return values.size() >= end;
             });
+        }
+        return values;
+    }
+
+    /** {@code count} values read in consumer group {@code group}, committing the offsets as it goes. */
+    private static List<String> consumeInGroup(String bootstrap, String group, int count) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<String> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+                return values.size() >= count;
+            });
+            consumer.commitSync(Duration.ofSeconds(30));
         }
         return values;
     }

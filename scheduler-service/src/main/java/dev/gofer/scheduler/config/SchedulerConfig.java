@@ -47,6 +47,18 @@ public interface SchedulerConfig {
     @WithDefault("5s")
     Duration heartbeatInterval();
 
+    /**
+     * How long an exited container is kept before it is removed. While it exists, a redelivered {@code task-run.ready}
+     * of its attempt (a crash before the offset was committed, or store-service resolving it again) finds it and
+     * re-reports it instead of running the attempt a second time. 0 removes containers as soon as they are reported.
+     */
+    @WithDefault("2m")
+    Duration keepExited();
+
+    /** How often exited containers kept past {@link #keepExited()} are looked for and removed. */
+    @WithDefault("30s")
+    Duration reapInterval();
+
     /** SIGTERM to SIGKILL when a container outlives its task's {@code timeout_seconds}. */
     @WithDefault("10s")
     Duration timeoutGrace();

@@ -230,6 +230,29 @@ class TaskRunWorkerTest {
     }
 
     @Test
+    void shouldNotRunAttemptAgainWhenItsReadyRecordIsRedeliveredAfterItExited() {
+        TaskRunRef ref = newTaskRun();
+        TaskRunReady ready = new TaskRunReady(ref, 1, LocalImages.BUSYBOX, List.of(), List.of("echo", "once"),
+                List.of(), null, PullPolicy.IF_NOT_PRESENT);
+        publish(ready);
+        await().atMost(AT_MOST).until(() -> status(ref, TaskRunExited.class), l -> !l.isEmpty());
+
+        // store-service resolving the task run again, or a worker crash before the offset commit, redelivers it.
+        publish(ready);
+        TaskRunRef marker = newTaskRun();
+        publish(new TaskRunReady(marker, 1, LocalImages.BUSYBOX, List.of(), List.of("true"), List.of(), null,
+                PullPolicy.IF_NOT_PRESENT));
+        await().atMost(AT_MOST).until(() -> status(marker, TaskRunExited.class), l -> !l.isEmpty());
+
+        assertThat(status(ref, TaskRunStarted.class)).extracting(TaskRunStarted::containerId).isNotEmpty()
+                .as("re-reported at most, never a second container").containsOnly(
+                        status(ref, TaskRunStarted.class).get(0).containerId());
+        assertThat(logLines(ref)).extracting(LogLine::text).containsOnly("once");
+        await("removed once kept for keep-exited").atMost(AT_MOST).untilAsserted(
+                () -> assertThat(runtime.listByLabels(TaskRunContainers.identity(ref, 1))).isEmpty());
+    }
+
+    @Test
     void shouldAdoptExistingContainerWhenItsWorkerIsGone() {
         TaskRunRef ref = newTaskRun();
         String containerId = runtime.createAndStart(new ContainerSpec(ImageRef.parse(LocalImages.BUSYBOX),

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.vertx.core.http.HttpServerResponse;
+
 import dev.gofer.api.ApiException;
 import dev.gofer.api.ApiException.FieldError;
 import dev.gofer.api.run.service.LogFollowers;
@@ -55,11 +57,11 @@ public class LogResource {
     public void stream(@PathParam("namespace_id") String namespaceId, @PathParam("pipeline_id") String pipelineId,
             @PathParam("run_id") long runId, @PathParam("task_id") String taskId,
             @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("after") String afterParam,
-            @Context SseEventSink sink, @Context Sse sse) {
+            @Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse response) {
         long after = resumePoint(lastEventId, afterParam);
         TaskLog log = logs.find(namespaceId, pipelineId, runId, taskId)
                 .orElseThrow(() -> noTaskRun(namespaceId, pipelineId, runId, taskId));
-        followers.follow(log, after, new SseLogSink(sink, sse, json));
+        followers.follow(log, after, new SseLogSink(sink, sse, response, json));
     }
 
     @DELETE

@@ -34,23 +34,29 @@ public class LeaseService {
     @ConfigProperty(name = "gofer.api.lease-ttl", defaultValue = "15s")
     Duration leaseTtl;
 
-    private volatile long listeningSince = Long.MAX_VALUE;
+    private volatile long startedAt = Long.MAX_VALUE;
+    private volatile long firstHeartbeatAt = Long.MAX_VALUE;
 
     void onStart(@Observes StartupEvent event) {
-        listeningSince = System.currentTimeMillis();
+        startedAt = System.currentTimeMillis();
     }
 
     /**
-     * Whether a lapsed lease may be judged now: only once this instance has been reading heartbeats for a whole lease
-     * TTL. Right after a start (or a restart after downtime) leases look lapsed only because nobody renewed them; the
-     * heartbeats that follow within a TTL renew those whose workers are alive.
+     * Whether a lapsed lease may be judged now: once this instance has read heartbeats for a whole lease TTL (counted
+     * from the first one it received), or — when no heartbeat comes at all, e.g. every worker is gone — three TTLs
+     * after it started. Right after a start (or a restart after downtime) leases look lapsed only because nobody
+     * renewed them; the heartbeats that follow renew those whose workers are alive.
      */
     public boolean judging(long now) {
-        return now - listeningSince >= leaseTtl.toMillis();
+        long ttl = leaseTtl.toMillis();
+        return now - firstHeartbeatAt >= ttl || now - startedAt >= 3 * ttl;
     }
 
     /** Renews the leases the heartbeat holds; answers how many it renewed. */
     public int renew(WorkerHeartbeat heartbeat) {
+        if (firstHeartbeatAt == Long.MAX_VALUE) {
+            firstHeartbeatAt = System.currentTimeMillis();
+        }
         int renewed = 0;
         for (HeldAttempt held : heartbeat.attempts()) {
             long now = System.currentTimeMillis();

@@ -2,6 +2,7 @@ package dev.gofer.scheduler.container.docker;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -292,7 +293,8 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         String status = state == null ? null : state.getStatus();
         return Optional.of(new ContainerInfo(r.getId(), r.getName(), status,
                 exit == null || "running".equals(status) || "created".equals(status) ? null : exit.intValue(),
-                r.getConfig() == null ? Map.of() : r.getConfig().getLabels()));
+                r.getConfig() == null ? Map.of() : r.getConfig().getLabels(),
+                finishedAt(state == null ? null : state.getFinishedAt())));
     }
 
     /** Network mode and, when the task asks for them, CPU and memory limits (no swap beyond the memory limit). */
@@ -326,6 +328,18 @@ public final class DockerContainerRuntime implements ContainerRuntime {
             }
         }
         return env;
+    }
+
+    /** Docker's {@code FinishedAt} (RFC 3339); its zero value {@code 0001-01-01T00:00:00Z} means not finished. */
+    private static Instant finishedAt(String text) {
+        if (text == null || text.isBlank() || text.startsWith("0001-")) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     @Override

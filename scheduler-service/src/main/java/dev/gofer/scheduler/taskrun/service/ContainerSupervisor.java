@@ -1,8 +1,12 @@
 package dev.gofer.scheduler.taskrun.service;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,6 +24,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 
 import dev.gofer.events.EventPublisher;
 import dev.gofer.events.TaskRunRef;
@@ -47,6 +52,8 @@ public class ContainerSupervisor {
     private final Semaphore slots;
     private final ExecutorService watchers;
     private final Map<String, TaskRunContainers.Attempt> watched = new ConcurrentHashMap<>();
+    /** Containers of other workers this one adopted and saw through: removed here too once kept long enough. */
+    private final Set<String> adoptedAndReported = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     public ContainerSupervisor(ContainerRuntime runtime, EventPublisher publisher, SchedulerConfig config,
@@ -128,7 +135,8 @@ public class ContainerSupervisor {
     private void submit(TaskRunRef taskRun, int attempt, String containerId, boolean publishStarted,
             WatchPolicy policy) {
         ContainerWatch watch = new ContainerWatch(runtime, publisher, config.publishTimeout(), workerId, taskRun,
-                attempt, containerId, publishStarted, policy, () -> {
+                attempt, containerId, publishStarted, policy, config.keepExited(), () -> {
+                    adoptedAndReported.add(containerId);
                     watched.remove(containerId);
                     releaseSlot();
                 });
@@ -184,6 +192,41 @@ public class ContainerSupervisor {
         }
         Map<String, String> env = runtime.environment(container.id());
         return SecretMasker.of(keys.stream().map(env::get).filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * Removes this worker's exited containers once they have been kept for {@code gofer.scheduler.keep-exited}
+     * (never one that is still being watched, i.e. not yet reported).
+     */
+    @Scheduled(every = "${gofer.scheduler.reap-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reapExited() {
+        if (stopping || config.keepExited().isZero()) {
+            return;
+        }
+        Instant before = Instant.now().minus(config.keepExited());
+        try {
+            List<ContainerInfo> candidates = new ArrayList<>(
+                    runtime.listByLabels(Map.of(TaskRunContainers.LABEL_WORKER, workerId)));
+            for (String id : adoptedAndReported) {
+                if (candidates.stream().noneMatch(c -> c.id().equals(id))) {
+                    runtime.inspect(id).ifPresentOrElse(candidates::add, () -> adoptedAndReported.remove(id));
+                }
+            }
+            for (ContainerInfo listed : candidates) {
+                if (!listed.exited() || watched.containsKey(listed.id())) {
+                    continue;
+                }
+                Optional<Instant> finished = runtime.inspect(listed.id()).flatMap(ContainerInfo::finishedAtOpt);
+                if (finished.isPresent() && finished.get().isBefore(before) && !watched.containsKey(listed.id())) {
+                    runtime.remove(listed.id());
+                    adoptedAndReported.remove(listed.id());
+                    LOG.debugf("removed container %s, exited at %s", listed.id(), finished.get());
+                }
+            }
+        } catch (ContainerRuntimeException e) {
+            LOG.warnf("cannot remove exited containers of worker %s (next try in a while): %s", workerId,
+                    e.getMessage());
+        }
     }
 
     @PreDestroy

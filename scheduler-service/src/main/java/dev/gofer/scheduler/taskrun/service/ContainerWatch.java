@@ -67,6 +67,7 @@ final class ContainerWatch implements Runnable {
     private final String containerId;
     private final boolean publishStarted;
     private final WatchPolicy policy;
+    private final Duration keepExited;
     private final AtomicBoolean timedOut = new AtomicBoolean();
     private final Runnable onDone;
     private final Clock clock = Clock.systemUTC();
@@ -78,7 +79,7 @@ final class ContainerWatch implements Runnable {
 
     ContainerWatch(ContainerRuntime runtime, EventPublisher publisher, Duration publishTimeout, String workerId,
             TaskRunRef taskRun, int attempt, String containerId, boolean publishStarted, WatchPolicy policy,
-            Runnable onDone) {
+            Duration keepExited, Runnable onDone) {
         this.runtime = runtime;
         this.publisher = publisher;
         this.publishTimeout = publishTimeout;
@@ -88,6 +89,7 @@ final class ContainerWatch implements Runnable {
         this.containerId = containerId;
         this.publishStarted = publishStarted;
         this.policy = policy;
+        this.keepExited = keepExited;
         this.onDone = onDone;
     }
 
@@ -110,7 +112,9 @@ final class ContainerWatch implements Runnable {
                 publish(Topics.TASK_RUN_STATUS, new TaskRunFailed(taskRun, attempt, FailureReason.SCHEDULER_ERROR,
                         "lost track of container " + containerId + "; its exit code is unknown", workerId));
             }
-            remove();
+            if (keepExited.isZero()) {
+                remove();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.infof("stopped watching container %s of task run %s attempt %d (worker stopping); it stays for "

@@ -1,0 +1,131 @@
+package dev.gofer.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.assertj.core.api.SoftAssertions;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Test;
+
+import dev.gofer.local.LocalStack;
+import dev.gofer.sdk.CustomTask;
+import dev.gofer.sdk.GoferClient;
+import dev.gofer.sdk.Pipeline;
+import dev.gofer.sdk.Run;
+import dev.gofer.sdk.RunState;
+import dev.gofer.sdk.RunStatus;
+import dev.gofer.sdk.TaskRun;
+import dev.gofer.sdk.TaskRunState;
+import dev.gofer.sdk.TaskRunStatus;
+import dev.gofer.testsupport.LocalImages;
+
+/**
+ * A worker is SIGKILLed while it runs a 60 s task: api-service notices within 30 s (the attempt's lease lapses) and
+ * the task run's next attempt starts on the other worker; when the killed worker returns it adopts its old container,
+ * which is fenced (cancelled again) and removed; the run succeeds, with exactly one successful attempt.
+ */
+class WorkerLossIT {
+
+    static final String NS = FaultStack.NAMESPACE;
+    static final Duration DETECTION_BOUND = Duration.ofSeconds(30);
+    static final Duration REAP_BOUND = Duration.ofSeconds(30);
+    /** How long the figures are still measured past a bound, so a miss says by how much. */
+    static final Duration GRACE_FOR_FIGURES = Duration.ofSeconds(60);
+
+    private final LocalStack stack = FaultStack.get();
+    private final GoferClient api = FaultStack.api();
+
+    @Test
+    void shouldRetryOnTheOtherWorkerWithin30SecondsAndReapTheOldContainerWhenAWorkerDiesDuringA60SecondTask() {
+        FaultStack.ensureWhole();
+        String id = "worker-loss-60s";
+        // 60 s of sleep; SIGTERM ends it at once (a busybox sh as PID 1 would otherwise wait for the SIGKILL).
+        api.registerConfig(NS, Pipeline.of(id, "A 60 s task").tasks(CustomTask.of("sleeper", LocalImages.BUSYBOX)
+                .command("sh", "-c", "trap 'exit 143' TERM; echo sleeping 60 s; sleep 60 & wait")));
+        long runId = api.startRun(NS, id, Map.of()).runId();
+        String key = NS + "/" + id + "/" + runId + "/sleeper";
+        TaskRun first = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> sleeper(id, runId), t -> t.state() == TaskRunState.RUNNING && t.workerId() != null);
+        String victim = first.workerId();
+        String other = FaultStack.workerIds().stream().filter(w -> !w.equals(victim)).findFirst().orElseThrow();
+        Map<String, String> firstAttempt = Map.of(Containers.LABEL_TASK_RUN, key, Containers.LABEL_ATTEMPT, "1");
+        assertThat(Containers.withLabels(firstAttempt)).singleElement()
+                .satisfies(c -> assertThat(c.running()).isTrue())
+                .satisfies(c -> assertThat(c.worker()).isEqualTo(victim));
+
+        Instant killed = Instant.now();
+        stack.kill(FaultStack.schedulerOf(victim));
+        Duration dispatched = timeUntil(killed, DETECTION_BOUND.plus(GRACE_FOR_FIGURES),
+                () -> sleeper(id, runId).attempt() >= 2);
+        Duration startedElsewhere = timeUntil(killed, DETECTION_BOUND.plus(GRACE_FOR_FIGURES), () -> {
+            TaskRun t = sleeper(id, runId);
+            return t.attempt() >= 2 && t.state() != TaskRunState.WAITING && t.state() != TaskRunState.PROCESSING
+                    && other.equals(t.workerId());
+        });
+        boolean oldStillThere = Containers.withLabels(firstAttempt).stream().anyMatch(Containers.Container::running);
+        stack.start(FaultStack.schedulerOf(victim));
+        Instant back = Instant.now();
+        Duration reaped = timeUntil(back, REAP_BOUND.plus(GRACE_FOR_FIGURES),
+                () -> Containers.withLabels(firstAttempt).isEmpty());
+
+        Run done = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> api.getRun(NS, id, runId), r -> r.state() == RunState.COMPLETE);
+        TaskRun last = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> sleeper(id, runId), t -> t.logs().complete() || t.status() != TaskRunStatus.SUCCESSFUL);
+        StatusRecords records = StatusRecords.read(FaultStack.kafka(), NS, id);
+        Map<Integer, Integer> successfulExits = records.successfulExits(key);
+        Map<Integer, Set<String>> containers = records.containersByAttempt().getOrDefault(key, Map.of());
+
+        FaultReport.note(String.format(
+                "worker lost during a 60 s task: %s killed; attempt 2 dispatched by the API after %s, running on %s "
+                        + "after %s (bound %d s); old container %s when %s returned (%s after the kill), gone %s "
+                        + "after it was ready (bound %d s); run %s at attempt %d (%s, worker %s); attempts that "
+                        + "exited 0: %s; containers per attempt: %s",
+                victim, FaultReport.seconds(dispatched), other, FaultReport.seconds(startedElsewhere),
+                DETECTION_BOUND.toSeconds(), oldStillThere ? "still running" : "already gone", victim,
+                FaultReport.seconds(Duration.between(killed, back)), FaultReport.seconds(reaped),
+                REAP_BOUND.toSeconds(), done.status().wire(), last.attempt(), last.status().wire(), last.workerId(),
+                successfulExits.keySet(), containers));
+
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(startedElsewhere).as("time until attempt 2 runs on the other worker").isNotNull()
+                .isLessThanOrEqualTo(DETECTION_BOUND);
+        soft.assertThat(oldStillThere).as("the old container was still running when its worker returned").isTrue();
+        soft.assertThat(reaped).as("time until the returning worker removed the old container").isNotNull()
+                .isLessThanOrEqualTo(REAP_BOUND);
+        soft.assertThat(done.status()).as("run status").isEqualTo(RunStatus.SUCCESSFUL);
+        soft.assertThat(last.attempt()).as("final attempt").isEqualTo(2);
+        soft.assertThat(last.status()).as("final attempt's status").isEqualTo(TaskRunStatus.SUCCESSFUL);
+        soft.assertThat(last.workerId()).as("final attempt's worker").isEqualTo(other);
+        soft.assertThat(successfulExits).as("attempts that exited 0, with their exit records")
+                .isEqualTo(Map.of(2, 1));
+        soft.assertThat(containers.values()).as("containers per attempt").allSatisfy(c -> assertThat(c).hasSize(1));
+        soft.assertThat(last.logs().complete()).as("log complete").isTrue();
+        soft.assertThat(api.getTaskLogs(NS, id, runId, "sleeper")).as("log of the successful attempt")
+                .isEqualTo("sleeping 60 s\n");
+        soft.assertThat(Containers.ofPipeline(id)).as("containers left").isEmpty();
+        soft.assertAll();
+    }
+
+    private TaskRun sleeper(String pipelineId, long runId) {
+        return api.getTaskRun(NS, pipelineId, runId, "sleeper");
+    }
+
+    /** Time from {@code from} until the condition holds, or {@code null} when it did not within {@code atMost}. */
+    private static Duration timeUntil(Instant from, Duration atMost, Callable<Boolean> condition) {
+        Duration left = atMost.minus(Duration.between(from, Instant.now()));
+        try {
+            await().atMost(left.isNegative() ? Duration.ofMillis(1) : left).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions().until(condition);
+            return Duration.between(from, Instant.now());
+        } catch (ConditionTimeoutException e) {
+            return null;
+        }
+    }
+}
