@@ -26,6 +26,8 @@ final class Stack {
     private static final AtomicInteger IDS = new AtomicInteger();
     /** A running e2e container older than this is a leftover of an aborted run. */
     private static final Duration LEFTOVER_AGE = Duration.ofMinutes(15);
+    /** How long the workers keep an exited container before removing it. */
+    static final Duration KEEP_EXITED = Duration.ofSeconds(10);
 
     private Stack() {
     }
@@ -38,6 +40,9 @@ final class Stack {
                     .randomPorts().fresh().schedulers(WORKERS).schedulerNetworkMode("host")
                     .workerIdPrefix(WORKER_PREFIX)
                     .env(LocalStack.Service.TRIGGER, "GOFER_TRIGGER_INTERVAL_MIN_EVERY", "1s")
+                    // Exited containers are kept (redelivery protection) for 10 s instead of 2 min.
+                    .env(LocalStack.Service.SCHEDULER, "GOFER_SCHEDULER_KEEP_EXITED", KEEP_EXITED.toSeconds() + "s")
+                    .env(LocalStack.Service.SCHEDULER, "GOFER_SCHEDULER_REAP_INTERVAL", "2s")
                     .readyTimeout(Duration.ofMinutes(3)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-stop"));
         }

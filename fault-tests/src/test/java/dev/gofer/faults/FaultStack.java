@@ -38,6 +38,10 @@ final class FaultStack {
                     .workerIdPrefix(WORKER_PREFIX)
                     // Every scenario keeps its 50 runs' logs for the audit.
                     .env(LocalStack.Service.API, "GOFER_API_LOG_RETENTION_RUNS", "0")
+                    // Exited containers are kept 45 s (not 2 min), still longer than a worker's restart, so the audit's
+                    // 60 s reap bound holds.
+                    .env(LocalStack.Service.SCHEDULER, "GOFER_SCHEDULER_KEEP_EXITED", "45s")
+                    .env(LocalStack.Service.SCHEDULER, "GOFER_SCHEDULER_REAP_INTERVAL", "2s")
                     .env(LocalStack.Service.API, "GOFER_API_CANCEL_GRACE", Integer.toString(CANCEL_GRACE_SECONDS))
                     .readyTimeout(Duration.ofMinutes(3)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "fault-stack-stop"));
