@@ -121,7 +121,8 @@ class WorkerLossIT {
     private static Duration timeUntil(Instant from, Duration atMost, Callable<Boolean> condition) {
         Duration left = atMost.minus(Duration.between(from, Instant.now()));
         try {
-            await().atMost(left.isNegative() ? Duration.ofMillis(1) : left).pollInterval(Duration.ofMillis(250))
+            await().atMost(left.compareTo(Duration.ofMillis(300)) < 0 ? Duration.ofMillis(300) : left)
+                    .pollInterval(Duration.ofMillis(250))
                     .ignoreExceptions().until(condition);
             return Duration.between(from, Instant.now());
         } catch (ConditionTimeoutException e) {
