@@ -76,7 +76,7 @@ class ParallelismAndCancelIT {
                 .until(() -> running(label).isEmpty());
         long goneAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelledAt);
         System.out.printf("cancel: container stopped %d ms after the cancel request (grace 2 s)%n", goneAfterMs);
-        // The exited container is kept a while (a redelivered record must find it), then removed.
+        // A cancelled container is removed once its exit is reported (the worker remembers the cancelled attempt).
         await().atMost(Stack.KEEP_EXITED.plusSeconds(10)).pollInterval(Duration.ofMillis(500))
                 .until(() -> containers(label).isEmpty());
         Run done = Runs.awaitComplete(api, id, run.runId());

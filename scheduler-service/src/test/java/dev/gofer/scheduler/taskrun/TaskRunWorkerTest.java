@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -45,6 +47,7 @@ import dev.gofer.scheduler.config.WorkerIdentity;
 import dev.gofer.scheduler.container.ContainerRuntime;
 import dev.gofer.scheduler.container.ContainerSpec;
 import dev.gofer.scheduler.container.ImageRef;
+import dev.gofer.scheduler.taskrun.service.ContainerSupervisor;
 import dev.gofer.scheduler.taskrun.service.TaskRunCanceller;
 import dev.gofer.scheduler.taskrun.service.TaskRunContainers;
 import dev.gofer.testsupport.GoferInfraResource;
@@ -71,6 +74,9 @@ class TaskRunWorkerTest {
 
     @Inject
     TaskRunCanceller canceller;
+
+    @Inject
+    ContainerSupervisor supervisor;
 
     @Test
     void shouldRunContainerAndStreamNumberedLogsWhenTaskRunIsReady() {
@@ -172,6 +178,29 @@ class TaskRunWorkerTest {
     }
 
     @Test
+    void shouldListReportedAttemptInHeartbeatsForKeepExitedAfterItsContainerExited() {
+        TaskRunRef ref = newTaskRun();
+        publish(new TaskRunReady(ref, 1, LocalImages.BUSYBOX, List.of(), List.of("true"), List.of(), null,
+                PullPolicy.IF_NOT_PRESENT));
+        Instant exitedAt = await().atMost(AT_MOST).until(() -> kafka().readAll(Topics.TASK_RUN_STATUS, READ_TIMEOUT)
+                .stream().filter(r -> ref.key().equals(r.key()))
+                .filter(r -> EventCodec.decode(r.value(), TaskRunEvent.class).payload() instanceof TaskRunExited)
+                .map(r -> Instant.ofEpochMilli(r.timestamp())).findFirst(), Optional::isPresent).get();
+
+        // api-service may read the exit late (e.g. after its own restart): the lease must not lapse meanwhile.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(heartbeats())
+                .filteredOn(h -> h.at().isAfter(exitedAt))
+                .anySatisfy(h -> assertThat(h.attempts()).extracting(WorkerHeartbeat.HeldAttempt::taskRun)
+                        .contains(ref)));
+        // Once keep-exited (3 s here) has passed, the attempt is no longer held.
+        Instant keptUntil = exitedAt.plusSeconds(4);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(heartbeats())
+                .filteredOn(h -> h.at().isAfter(keptUntil)).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.attempts()).extracting(WorkerHeartbeat.HeldAttempt::taskRun)
+                        .doesNotContain(ref)));
+    }
+
+    @Test
     void shouldReportSchedulerErrorWhenImageIsMissingAndPolicyIsNever() {
         TaskRunRef ref = newTaskRun();
         String image = "local/gofer-missing-" + ref.pipelineId() + ":1";
@@ -253,12 +282,13 @@ class TaskRunWorkerTest {
     }
 
     @Test
-    void shouldAdoptExistingContainerWhenItsWorkerIsGone() {
+    void shouldAdoptItsOwnContainerWithoutWatcherWhenItsReadyRecordArrivesAgain() {
         TaskRunRef ref = newTaskRun();
+        // As left by this worker's previous incarnation: labelled with its id, nobody watching it.
         String containerId = runtime.createAndStart(new ContainerSpec(ImageRef.parse(LocalImages.BUSYBOX),
                 TaskRunContainers.name(ref, 1), List.of(),
                 List.of("sh", "-c", "echo adopted-1; echo adopted-2; exit 4"),
-                Map.of(), TaskRunContainers.labels(ref, 1, "a-worker-that-is-gone", List.of()), "none"));
+                Map.of(), TaskRunContainers.labels(ref, 1, worker.id(), List.of()), "none"));
 
         publish(new TaskRunReady(ref, 1, LocalImages.BUSYBOX, List.of(), List.of("echo", "must-not-run"), List.of(),
                 null, PullPolicy.NEVER));
@@ -274,6 +304,33 @@ class TaskRunWorkerTest {
     }
 
     @Test
+    void shouldLeaveAnotherWorkersContainerOfTheAttemptAloneWhenItsReadyRecordArrives() {
+        TaskRunRef ref = newTaskRun();
+        // Another worker on the same engine holds attempt 1 (it may be alive, or gone and about to lose its lease).
+        String containerId = runtime.createAndStart(new ContainerSpec(ImageRef.parse(LocalImages.BUSYBOX),
+                TaskRunContainers.name(ref, 1), List.of(), List.of("sh", "-c", "echo other-worker; sleep 30"),
+                Map.of(), TaskRunContainers.labels(ref, 1, "another-worker", List.of()), "none"));
+        try {
+            publish(new TaskRunReady(ref, 1, LocalImages.BUSYBOX, List.of(), List.of("echo", "must-not-run"),
+                    List.of(), null, PullPolicy.NEVER));
+            // Attempt 2 has the same key, so it is read after attempt 1's record.
+            publish(new TaskRunReady(ref, 2, LocalImages.BUSYBOX, List.of(), List.of("echo", "attempt-2"), List.of(),
+                    null, PullPolicy.NEVER));
+
+            await().atMost(AT_MOST).until(() -> status(ref, TaskRunExited.class), l -> !l.isEmpty());
+            assertThat(statuses(ref)).as("nothing reported for attempt 1 by this worker")
+                    .allSatisfy(e -> assertThat(e.attempt()).isEqualTo(2));
+            assertThat(runtime.listByLabels(TaskRunContainers.identity(ref, 1))).singleElement()
+                    .satisfies(c -> assertThat(c.id()).isEqualTo(containerId))
+                    .satisfies(c -> assertThat(c.exited()).as("still running, untouched").isFalse());
+            assertThat(supervisor.isWatching(containerId)).isFalse();
+            assertThat(logLines(ref)).extracting(LogLine::text).containsExactly("attempt-2");
+        } finally {
+            runtime.remove(containerId);
+        }
+    }
+
+    @Test
     void shouldStopContainerAndReportExitWhenCancelArrives() {
         TaskRunRef ref = newTaskRun();
         publish(new TaskRunReady(ref, 1, LocalImages.BUSYBOX, List.of(), List.of("sh", "-c", "echo up; sleep 300"),
@@ -286,8 +343,15 @@ class TaskRunWorkerTest {
                 .until(() -> status(ref, TaskRunExited.class), l -> !l.isEmpty()).get(0);
         assertThat(exited.exitCode()).as("sh ignores SIGTERM as pid 1: killed after the grace").isEqualTo(137);
         assertThat(exited.logLines()).isEqualTo(1);
-        await().atMost(AT_MOST).untilAsserted(
+        await().atMost(AT_MOST).pollInterval(Duration.ofMillis(100)).untilAsserted(
                 () -> assertThat(runtime.listByLabels(TaskRunContainers.identity(ref, 1))).isEmpty());
+        Instant goneSeen = Instant.now();
+        // A cancelled container is not kept for keep-exited (3 s here): it goes as soon as its exit is reported.
+        Instant exitPublished = kafka().readAll(Topics.TASK_RUN_STATUS, READ_TIMEOUT).stream()
+                .filter(r -> ref.key().equals(r.key()))
+                .filter(r -> EventCodec.decode(r.value(), TaskRunEvent.class).payload() instanceof TaskRunExited)
+                .map(r -> Instant.ofEpochMilli(r.timestamp())).findFirst().orElseThrow();
+        assertThat(goneSeen).isBefore(exitPublished.plusSeconds(3));
     }
 
     @Test

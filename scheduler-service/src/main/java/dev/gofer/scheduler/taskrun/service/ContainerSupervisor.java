@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -48,17 +47,23 @@ public class ContainerSupervisor {
     private final ContainerRuntime runtime;
     private final EventPublisher publisher;
     private final SchedulerConfig config;
+    private final TaskRunCanceller canceller;
     private final String workerId;
     private final Semaphore slots;
     private final ExecutorService watchers;
     private final Map<String, TaskRunContainers.Attempt> watched = new ConcurrentHashMap<>();
-    /** Containers of other workers this one adopted and saw through: removed here too once kept long enough. */
-    private final Set<String> adoptedAndReported = ConcurrentHashMap.newKeySet();
+    /**
+     * Attempts whose end this worker reported in the last {@code keep-exited}, by container id: the heartbeat still
+     * lists them, because api-service may not have read the report yet (e.g. it restarted and is catching up) and
+     * must not take the lapsed lease for a lost worker.
+     */
+    private final Map<String, Reported> reported = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     public ContainerSupervisor(ContainerRuntime runtime, EventPublisher publisher, SchedulerConfig config,
-            WorkerIdentity worker) {
+            WorkerIdentity worker, TaskRunCanceller canceller) {
         this.runtime = runtime;
+        this.canceller = canceller;
         this.publisher = publisher;
         this.config = config;
         this.workerId = worker.id();
@@ -90,10 +95,21 @@ public class ContainerSupervisor {
         return watched.containsKey(containerId);
     }
 
-    /** The attempts whose containers this worker watches now, for its heartbeat. */
+    /**
+     * The attempts this worker holds, for its heartbeat: those whose containers it watches now, and those whose end
+     * it reported within {@code keep-exited} (their containers are still here).
+     */
     public List<WorkerHeartbeat.HeldAttempt> held() {
-        return watched.entrySet().stream().map(e -> new WorkerHeartbeat.HeldAttempt(e.getValue().taskRun(),
-                e.getValue().attempt(), e.getKey())).toList();
+        Instant since = Instant.now().minus(config.keepExited());
+        reported.values().removeIf(r -> r.at().isBefore(since));
+        List<WorkerHeartbeat.HeldAttempt> held = new ArrayList<>();
+        watched.forEach((id, a) -> held.add(new WorkerHeartbeat.HeldAttempt(a.taskRun(), a.attempt(), id)));
+        reported.forEach((id, r) -> {
+            if (!watched.containsKey(id)) {
+                held.add(new WorkerHeartbeat.HeldAttempt(r.attempt().taskRun(), r.attempt().attempt(), id));
+            }
+        });
+        return held;
     }
 
     /** Containers running on this worker now. */
@@ -115,7 +131,7 @@ public class ContainerSupervisor {
     }
 
     /**
-     * Takes over a container nobody here watches (started by a worker that is gone, or before a crash): waits for a
+     * Takes over a container of this worker that nobody here watches (left by its previous incarnation): waits for a
      * slot, republishes {@code task-run.started}, and sees it through. False when it is already watched here.
      */
     public boolean adopt(TaskRunRef taskRun, int attempt, String containerId, WatchPolicy policy) {
@@ -135,8 +151,15 @@ public class ContainerSupervisor {
     private void submit(TaskRunRef taskRun, int attempt, String containerId, boolean publishStarted,
             WatchPolicy policy) {
         ContainerWatch watch = new ContainerWatch(runtime, publisher, config.publishTimeout(), workerId, taskRun,
-                attempt, containerId, publishStarted, policy, config.keepExited(), () -> {
-                    adoptedAndReported.add(containerId);
+                attempt, containerId, publishStarted, policy, config.keepExited(), ended -> {
+                    if (ended && canceller.isCancelled(taskRun, attempt)) {
+                        // Cancelled or fenced: the canceller remembers the attempt, so a redelivered ready record
+                        // will not start it again; nothing is gained by keeping the container.
+                        removeQuietly(containerId);
+                    } else if (ended && !config.keepExited().isZero()) {
+                        reported.put(containerId,
+                                new Reported(new TaskRunContainers.Attempt(taskRun, attempt), Instant.now()));
+                    }
                     watched.remove(containerId);
                     releaseSlot();
                 });
@@ -196,7 +219,8 @@ public class ContainerSupervisor {
 
     /**
      * Removes this worker's exited containers once they have been kept for {@code gofer.scheduler.keep-exited}
-     * (never one that is still being watched, i.e. not yet reported).
+     * (never one that is still being watched, i.e. not yet reported). Cancelled and fenced ones are removed as soon as
+     * their exit is reported.
      */
     @Scheduled(every = "${gofer.scheduler.reap-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reapExited() {
@@ -205,21 +229,13 @@ public class ContainerSupervisor {
         }
         Instant before = Instant.now().minus(config.keepExited());
         try {
-            List<ContainerInfo> candidates = new ArrayList<>(
-                    runtime.listByLabels(Map.of(TaskRunContainers.LABEL_WORKER, workerId)));
-            for (String id : adoptedAndReported) {
-                if (candidates.stream().noneMatch(c -> c.id().equals(id))) {
-                    runtime.inspect(id).ifPresentOrElse(candidates::add, () -> adoptedAndReported.remove(id));
-                }
-            }
-            for (ContainerInfo listed : candidates) {
+            for (ContainerInfo listed : runtime.listByLabels(Map.of(TaskRunContainers.LABEL_WORKER, workerId))) {
                 if (!listed.exited() || watched.containsKey(listed.id())) {
                     continue;
                 }
                 Optional<Instant> finished = runtime.inspect(listed.id()).flatMap(ContainerInfo::finishedAtOpt);
                 if (finished.isPresent() && finished.get().isBefore(before) && !watched.containsKey(listed.id())) {
                     runtime.remove(listed.id());
-                    adoptedAndReported.remove(listed.id());
                     LOG.debugf("removed container %s, exited at %s", listed.id(), finished.get());
                 }
             }
@@ -227,6 +243,18 @@ public class ContainerSupervisor {
             LOG.warnf("cannot remove exited containers of worker %s (next try in a while): %s", workerId,
                     e.getMessage());
         }
+    }
+
+    private void removeQuietly(String containerId) {
+        try {
+            runtime.remove(containerId);
+        } catch (ContainerRuntimeException e) {
+            LOG.warnf("cannot remove container %s yet (the reaper tries again): %s", containerId, e.getMessage());
+        }
+    }
+
+    /** An attempt whose end was reported, and when. */
+    private record Reported(TaskRunContainers.Attempt attempt, Instant at) {
     }
 
     @PreDestroy

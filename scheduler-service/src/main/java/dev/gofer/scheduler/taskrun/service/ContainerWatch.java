@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
@@ -69,7 +70,8 @@ final class ContainerWatch implements Runnable {
     private final WatchPolicy policy;
     private final Duration keepExited;
     private final AtomicBoolean timedOut = new AtomicBoolean();
-    private final Runnable onDone;
+    /** Called once the watch ends, with whether the attempt's end (exit or failure) was published. */
+    private final Consumer<Boolean> onDone;
     private final Clock clock = Clock.systemUTC();
     private final Deque<InFlight> inFlight = new ArrayDeque<>();
 
@@ -79,7 +81,7 @@ final class ContainerWatch implements Runnable {
 
     ContainerWatch(ContainerRuntime runtime, EventPublisher publisher, Duration publishTimeout, String workerId,
             TaskRunRef taskRun, int attempt, String containerId, boolean publishStarted, WatchPolicy policy,
-            Duration keepExited, Runnable onDone) {
+            Duration keepExited, Consumer<Boolean> onDone) {
         this.runtime = runtime;
         this.publisher = publisher;
         this.publishTimeout = publishTimeout;
@@ -95,6 +97,7 @@ final class ContainerWatch implements Runnable {
 
     @Override
     public void run() {
+        boolean reported = false;
         try {
             if (publishStarted) {
                 publish(Topics.TASK_RUN_STATUS, new TaskRunStarted(taskRun, attempt, workerId, containerId));
@@ -112,6 +115,7 @@ final class ContainerWatch implements Runnable {
                 publish(Topics.TASK_RUN_STATUS, new TaskRunFailed(taskRun, attempt, FailureReason.SCHEDULER_ERROR,
                         "lost track of container " + containerId + "; its exit code is unknown", workerId));
             }
+            reported = true;
             if (keepExited.isZero()) {
                 remove();
             }
@@ -123,7 +127,7 @@ final class ContainerWatch implements Runnable {
             LOG.errorf(e, "watching container %s of task run %s attempt %d failed", containerId, taskRun.key(),
                     attempt);
         } finally {
-            onDone.run();
+            onDone.accept(reported);
         }
     }
 

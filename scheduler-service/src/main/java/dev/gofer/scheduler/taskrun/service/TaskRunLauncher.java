@@ -131,12 +131,24 @@ public class TaskRunLauncher {
                 new WatchPolicy(masker, deadline, config.timeoutGrace()));
     }
 
-    /** True when the attempt's container exists (a redelivered record): it is watched, never started twice. */
+    /**
+     * True when the attempt's container exists (a redelivered record): it is watched, never started twice. Only this
+     * worker's containers are adopted.
+     */
     private boolean handledAlready(TaskRunReady ready) {
         String what = ready.taskRun().key() + " attempt " + ready.attempt();
         List<ContainerInfo> existing = runtime
                 .listByLabels(TaskRunContainers.identity(ready.taskRun(), ready.attempt()));
         for (ContainerInfo c : existing) {
+            String owner = c.labels().get(TaskRunContainers.LABEL_WORKER);
+            if (!workerId.equals(owner)) {
+                // Workers sharing an engine see each other's containers. The attempt is held by that worker (it
+                // watches the container, or adopts it when it comes back); if it is gone, api-service's lease on the
+                // attempt lapses and the next attempt is dispatched. Never a second container, never a second watcher.
+                LOG.infof("container %s of %s belongs to worker %s; not starting or adopting it here", c.id(), what,
+                        owner);
+                return true;
+            }
             if (c.created()) {
                 // Created but never started (a crash in between): start afresh.
                 runtime.remove(c.id());

@@ -1,5 +1,6 @@
 package dev.gofer.store.common.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -44,4 +45,11 @@ public interface StoreConfig {
     /** The objects of a complete run are deleted once this many newer runs of its pipeline exist. 0: never. */
     @WithDefault("20")
     int runObjectExpiry();
+
+    /**
+     * How long store-service remembers that it published an attempt's resolution, so that a to-resolve record
+     * delivered again publishes nothing (Kafka's default retention of committed offsets).
+     */
+    @WithDefault("7d")
+    Duration resolvedAttemptRetention();
 }

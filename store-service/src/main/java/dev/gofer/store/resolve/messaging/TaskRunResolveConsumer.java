@@ -21,14 +21,20 @@ import dev.gofer.events.TaskRunReady;
 import dev.gofer.events.TaskRunToResolve;
 import dev.gofer.events.Topics;
 import dev.gofer.store.common.messaging.Channels;
+import dev.gofer.store.resolve.service.PublishedAttempts;
 import dev.gofer.store.resolve.service.ResolutionService;
 
 /**
  * Consumes {@code task-run.to-resolve} records and publishes the outcome: {@code task-run.ready} on
  * {@link Topics#TASK_RUNS_READY} or {@code task-run.failed} on {@link Topics#TASK_RUN_STATUS}. A record that does
  * not decode (or is not a to-resolve event) throws, so the channel's failure strategy sends it to
- * {@code gofer.task-runs.resolve.dlq} with the reason, and consumption goes on. A redelivered record may publish
- * again; consumers downstream dedupe.
+ * {@code gofer.task-runs.resolve.dlq} with the reason, and consumption goes on.
+ * <p>
+ * Each attempt's outcome is published once: after publishing, the attempt is recorded in {@code resolved_attempts},
+ * and a record delivered again (a restart re-reads what follows the last committed offset) finds it there and
+ * publishes nothing. Only a crash between the publish and the record can publish twice; workers recognise such a
+ * duplicate by the attempt's container, which they keep for {@code gofer.scheduler.keep-exited}. Recording before
+ * publishing would close that gap at the price of losing the attempt in the same crash.
  */
 @ApplicationScoped
 public class TaskRunResolveConsumer {
@@ -42,6 +48,9 @@ public class TaskRunResolveConsumer {
     @Inject
     EventPublisher publisher;
 
+    @Inject
+    PublishedAttempts published;
+
     @Incoming(Channels.TASK_RUNS_RESOLVE_IN)
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
@@ -50,16 +59,25 @@ public class TaskRunResolveConsumer {
             throw new InvalidEventException("event type '" + envelope.type() + "' does not belong on "
                     + Topics.TASK_RUNS_RESOLVE + " (expected '" + TaskRunToResolve.TYPE + "')");
         }
-        TaskRunEvent outcome = resolution.resolve(toResolve);
         String key = toResolve.taskRun().key();
+        if (published.contains(toResolve.taskRun(), toResolve.attempt())) {
+            LOG.infof("task run %s attempt %d was resolved and published before; ignoring the record delivered again",
+                    key, toResolve.attempt());
+            return;
+        }
+        TaskRunEvent outcome = resolution.resolve(toResolve);
+        String type;
         if (outcome instanceof TaskRunReady ready) {
             publisher.publishAndWait(Topics.TASK_RUNS_READY, Envelope.of(key, ready), PUBLISH_TIMEOUT);
+            type = TaskRunReady.TYPE;
             LOG.debugf("task run %s attempt %d resolved (%d variables)", key, ready.attempt(), ready.env().size());
         } else if (outcome instanceof TaskRunFailed failed) {
             publisher.publishAndWait(Topics.TASK_RUN_STATUS, Envelope.of(key, failed), PUBLISH_TIMEOUT);
+            type = TaskRunFailed.TYPE;
             LOG.infof("task run %s attempt %d cannot run: %s", key, failed.attempt(), failed.message());
         } else {
             throw new IllegalStateException("unexpected resolution outcome " + outcome.getClass().getSimpleName());
         }
+        published.add(toResolve.taskRun(), toResolve.attempt(), type);
     }
 }

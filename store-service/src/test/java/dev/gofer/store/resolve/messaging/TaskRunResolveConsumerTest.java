@@ -185,6 +185,24 @@ class TaskRunResolveConsumerTest {
     }
 
     @Test
+    void shouldPublishReadyOncePerAttemptWhenToResolveRecordIsDeliveredAgain() {
+        TaskRunRef ref = new TaskRunRef(namespace, pipeline, 1, "redelivered");
+        TaskRunToResolve first = toResolve(ref, 1, List.of(variable("PLAIN", "x")), null);
+        Envelope<TaskRunToResolve> envelope = Envelope.of(ref.key(), first);
+
+        // The same record twice (as after a restart before the offset was committed), then the same attempt in a
+        // new envelope, then the next attempt: same key, same partition, so attempt 2 is resolved after the others.
+        send(envelope);
+        send(envelope);
+        publish(first);
+        publish(toResolve(ref, 2, List.of(variable("PLAIN", "x")), null));
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> readyAttempts(ref).contains(2));
+        assertThat(readyAttempts(ref)).containsExactly(1, 2);
+    }
+
+    @Test
     void shouldSendRecordToDlqAndKeepConsumingWhenRecordIsMalformed() {
         String badKey = "bad-" + id;
         kafka.send(Topics.TASK_RUNS_RESOLVE, badKey, "{not json".getBytes(StandardCharsets.UTF_8), Map.of());
@@ -228,12 +246,20 @@ class TaskRunResolveConsumerTest {
     }
 
     private static TaskRunToResolve toResolve(TaskRunRef ref, List<Variable> variables, RegistryAuth auth) {
-        return new TaskRunToResolve(ref, 1, "alpine:3.20", List.of(), List.of("sh", "-c", "env"), variables, auth,
+        return toResolve(ref, 1, variables, auth);
+    }
+
+    private static TaskRunToResolve toResolve(TaskRunRef ref, int attempt, List<Variable> variables,
+            RegistryAuth auth) {
+        return new TaskRunToResolve(ref, attempt, "alpine:3.20", List.of(), List.of("sh", "-c", "env"), variables, auth,
                 PullPolicy.NEVER, CONTROLS);
     }
 
     private void publish(TaskRunToResolve toResolve) {
-        Envelope<TaskRunToResolve> envelope = Envelope.of(toResolve.taskRun().key(), toResolve);
+        send(Envelope.of(toResolve.taskRun().key(), toResolve));
+    }
+
+    private void send(Envelope<TaskRunToResolve> envelope) {
         kafka.send(Topics.TASK_RUNS_RESOLVE, envelope.key(), EventCodec.encode(envelope),
                 Map.of(EventHeaders.EVENT_ID, envelope.eventId(), EventHeaders.EVENT_TYPE, envelope.type(),
                         EventHeaders.EVENT_VERSION, Integer.toString(envelope.version())));
@@ -246,6 +272,14 @@ class TaskRunResolveConsumerTest {
 
     private Optional<ConsumerRecord<String, byte[]>> recordFor(String topic, String key) {
         return kafka.readAll(topic, Duration.ofSeconds(10)).stream().filter(r -> key.equals(r.key())).findFirst();
+    }
+
+    /** The attempts of every task-run.ready record of the task run, in topic order. */
+    private List<Integer> readyAttempts(TaskRunRef ref) {
+        return kafka.readAll(Topics.TASK_RUNS_READY, Duration.ofSeconds(10)).stream()
+                .filter(r -> ref.key().equals(r.key()))
+                .map(r -> ((TaskRunReady) EventCodec.decode(r.value(), TaskRunEvent.class).payload()).attempt())
+                .toList();
     }
 
     private static EnvVar env(TaskRunReady ready, String key) {
