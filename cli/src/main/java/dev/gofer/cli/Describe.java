@@ -12,7 +12,9 @@ import dev.gofer.sdk.DeploymentState;
 import dev.gofer.sdk.Run;
 import dev.gofer.sdk.StatusReason;
 import dev.gofer.sdk.TaskRun;
+import dev.gofer.sdk.TaskRunAttempt;
 import dev.gofer.sdk.TaskRunState;
+import dev.gofer.sdk.TaskRunStatus;
 
 /** Short human descriptions of runs and task runs shared by the commands. */
 final class Describe {
@@ -40,6 +42,28 @@ final class Describe {
                                 + reason;
         String details = String.join(", ", Stream.of(why, attempt).filter(s -> !s.isEmpty()).toList());
         return details.isEmpty() ? text : text + " (" + details + ")";
+    }
+
+    /**
+     * One line per attempt when a task run has had more than one (none otherwise), e.g.
+     * {@code attempt 1  failed (worker_lost: worker w-1 stopped sending heartbeats at ...)  worker w-1  exit -}. The
+     * current attempt shows the task run's state until it has ended.
+     */
+    static List<String> attempts(TaskRun task, Style style) {
+        if (task.attempts().size() <= 1) {
+            return List.of();
+        }
+        return task.attempts().stream().map(attempt -> attempt(task, attempt, style)).toList();
+    }
+
+    private static String attempt(TaskRun task, TaskRunAttempt attempt, Style style) {
+        boolean current = attempt.attempt() == task.attempt();
+        String state = attempt.status() == TaskRunStatus.UNKNOWN && current
+                ? task.state().wire()
+                : attempt.status().wire();
+        return "attempt " + attempt.attempt() + "  " + style.state(state) + reason(attempt.statusReason())
+                + "  worker " + (attempt.workerId() == null ? "-" : attempt.workerId())
+                + "  exit " + (attempt.exitCode() == null ? "-" : attempt.exitCode());
     }
 
     /** e.g. {@code complete failed (abnormal_exit: task build failed)}. */

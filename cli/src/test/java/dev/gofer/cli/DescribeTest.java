@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.gofer.sdk.StatusReason;
 import dev.gofer.sdk.TaskRun;
+import dev.gofer.sdk.TaskRunAttempt;
 import dev.gofer.sdk.TaskRunState;
 import dev.gofer.sdk.TaskRunStatus;
 
@@ -35,8 +36,39 @@ class DescribeTest {
                 .isEqualTo("complete failed (worker_lost)");
     }
 
+    @Test
+    void shouldListEveryAttemptWhenTaskRunWasRetried() {
+        TaskRunAttempt lost = new TaskRunAttempt(1, "w-1", null, TaskRunStatus.FAILED,
+                new StatusReason("worker_lost", "worker w-1 stopped sending heartbeats at 12:00"), 2, 3);
+        TaskRunAttempt exited = new TaskRunAttempt(2, "w-2", 3, TaskRunStatus.FAILED,
+                new StatusReason("abnormal_exit", ""), 4, 5);
+        TaskRunAttempt current = new TaskRunAttempt(3, "w-3", null, TaskRunStatus.UNKNOWN, null, 6, 0);
+        TaskRun task = task(3, TaskRunState.RUNNING, TaskRunStatus.UNKNOWN, null, null, List.of(lost, exited, current));
+
+        assertThat(Describe.attempts(task, PLAIN)).containsExactly(
+                "attempt 1  failed (worker_lost: worker w-1 stopped sending heartbeats at 12:00)  worker w-1  exit -",
+                "attempt 2  failed (abnormal_exit)  worker w-2  exit 3",
+                "attempt 3  running  worker w-3  exit -");
+    }
+
+    @Test
+    void shouldListNoAttemptsWhenTaskRunHasOnlyOne() {
+        TaskRunAttempt only = new TaskRunAttempt(1, "w", 0, TaskRunStatus.SUCCESSFUL, null, 2, 3);
+
+        assertThat(Describe.attempts(
+                task(1, TaskRunState.COMPLETE, TaskRunStatus.SUCCESSFUL, 0, null, List.of(only)), PLAIN)).isEmpty();
+        assertThat(Describe.attempts(task(1, TaskRunState.RUNNING, TaskRunStatus.UNKNOWN, null, null), PLAIN))
+                .isEmpty();
+    }
+
     private static TaskRun task(int attempt, TaskRunState state, TaskRunStatus status, Integer exit, String reason) {
+        return task(attempt, state, status, exit, reason, List.of());
+    }
+
+    private static TaskRun task(int attempt, TaskRunState state, TaskRunStatus status, Integer exit, String reason,
+            List<TaskRunAttempt> attempts) {
         return new TaskRun("default", "p", 1, "build", attempt, "img", state, status,
-                reason == null ? null : new StatusReason(reason, "why"), exit, 1, 2, 3, "w", List.of(), null);
+                reason == null ? null : new StatusReason(reason, "why"), exit, 1, 2, 3, "w", List.of(), null, 0,
+                attempts);
     }
 }

@@ -16,6 +16,18 @@ class RunAndTaskGetCommandTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String RUN = Samples.PIPE + "/runs/7";
+    private static final String RETRIED_TASK_RUN = """
+            {"task_run":{"namespace_id":"default","pipeline_id":"simple","run_id":7,"task_id":"flaky","attempt":2,
+             "image":"ubuntu:latest","state":"waiting","status":"unknown","status_reason":null,"exit_code":null,
+             "created":1700000000000,"started":0,"ended":0,"worker_id":null,"variables":[],
+             "logs":{"lines":0,"complete":false},"retry_at":1700000030000,
+             "attempts":[{"attempt":1,"worker_id":"worker-1","exit_code":null,"status":"failed",
+                          "status_reason":{"reason":"worker_lost",
+                                           "description":"worker worker-1 stopped sending heartbeats"},
+                          "started":1700000001000,"ended":1700000020000},
+                         {"attempt":2,"worker_id":null,"exit_code":null,"status":"unknown","status_reason":null,
+                          "started":0,"ended":0}]}}
+            """;
 
     private FakeApi api;
 
@@ -76,6 +88,33 @@ class RunAndTaskGetCommandTest {
         assertThat(result.out().lines().toList()).contains("task      build (attempt 1)", "image     ubuntu:latest",
                 "state     complete failed (exit 3)", "worker    worker-1", "log       1 lines (complete)",
                 "VARIABLE      VALUE  SOURCE", "GOFER_RUN_ID  7      system", "GREETING      hi     run_options");
+    }
+
+    @Test
+    void shouldPrintAttemptsAndRetryTimeWhenTaskRunWaitsForARetry() throws Exception {
+        api.on("GET", RUN + "/tasks/flaky", 200, RETRIED_TASK_RUN);
+
+        Cli.Result result = Cli.run("--api-url", api.url(), "task", "get", "simple", "7", "flaky");
+        Cli.Result json = Cli.run("--api-url", api.url(), "-o", "json", "task", "get", "simple", "7", "flaky");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines().toList()).contains("state     waiting (attempt 2)",
+                "retry at  " + Times.at(1700000030000L),
+                "attempt 1  failed (worker_lost: worker worker-1 stopped sending heartbeats)  worker worker-1  exit -",
+                "attempt 2  waiting  worker -  exit -");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode taskRun = MAPPER.readTree(json.out()).get("task_run");
+        assertThat(taskRun.get("retry_at").asLong()).isEqualTo(1700000030000L);
+        assertThat(taskRun.at("/attempts/0/status_reason/reason").asText()).isEqualTo("worker_lost");
+        assertThat(taskRun.at("/attempts/0/worker_id").asText()).isEqualTo("worker-1");
+        assertThat(taskRun.at("/attempts/1/status").asText()).isEqualTo("unknown");
+    }
+
+    @Test
+    void shouldPrintNoAttemptLinesWhenTaskRunHasOneAttempt() {
+        Cli.Result result = Cli.run("--api-url", api.url(), "task", "get", "simple", "7", "build");
+
+        assertThat(result.out()).doesNotContain("attempt 1  ", "retry at");
     }
 
     @Test

@@ -22,17 +22,22 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param ended epoch milliseconds (0 = not yet)
  * @param workerId the scheduler worker that ran it, or {@code null}
  * @param variables the container's environment (secrets stay references)
- * @param logs how much of its log is stored
+ * @param logs how much of the current attempt's log is stored
+ * @param retryAt epoch milliseconds when a task run waiting for a retry gets its next attempt (0 = not waiting for a
+ *        retry)
+ * @param attempts every attempt in order, the last one being the current attempt (empty if the API did not send them)
  */
 public record TaskRun(String namespaceId, String pipelineId, long runId, String taskId, int attempt, String image,
         TaskRunState state, TaskRunStatus status, StatusReason statusReason, Integer exitCode, long created,
-        long started, long ended, String workerId, List<Variable> variables, LogStatus logs) {
+        long started, long ended, String workerId, List<Variable> variables, LogStatus logs, long retryAt,
+        List<TaskRunAttempt> attempts) {
 
     public TaskRun {
         state = state == null ? TaskRunState.UNKNOWN : state;
         status = status == null ? TaskRunStatus.UNKNOWN : status;
         variables = variables == null ? List.of() : List.copyOf(variables);
         logs = logs == null ? new LogStatus(0, false) : logs;
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
     }
 
     /** Whether the task run has finished (state {@code complete}). */

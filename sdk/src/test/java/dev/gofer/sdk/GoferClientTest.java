@@ -78,7 +78,40 @@ class GoferClientTest {
                 1700000000000L, 1700000001000L, 1700000002000L, "worker-1",
                 List.of(new Variable("GOFER_RUN_ID", "7", VariableSource.SYSTEM),
                         new Variable("NEW", "x", VariableSource.UNKNOWN)),
-                new LogStatus(2, true)));
+                new LogStatus(2, true), 0, List.of()));
+    }
+
+    @Test
+    void shouldParseRetryAtAndAttemptsWhenTaskRunWasRetried() {
+        api.on("GET", PIPE + "/runs/7/tasks/simple_task", 200, """
+                {"task_run":{"task_id":"simple_task","attempt":2,"state":"running","status":"unknown",
+                             "status_reason":null,"exit_code":null,"started":1700000031000,"ended":0,
+                             "worker_id":"worker-2","retry_at":0,
+                             "attempts":[
+                               {"attempt":1,"worker_id":"worker-1","exit_code":null,"status":"failed",
+                                "status_reason":{"reason":"worker_lost",
+                                                 "description":"worker worker-1 stopped sending heartbeats at x"},
+                                "started":1700000001000,"ended":1700000020000},
+                               {"attempt":2,"worker_id":"worker-2","exit_code":null,"status":"unknown",
+                                "status_reason":null,"started":1700000031000,"ended":0}]}}
+                """);
+        api.on("GET", PIPE + "/runs/7/tasks/waiting_task", 200, """
+                {"task_run":{"task_id":"waiting_task","attempt":2,"state":"waiting","status":"unknown",
+                             "retry_at":1700000030000,"attempts":[{"attempt":1,"status":"failed"},{"attempt":2}]}}
+                """);
+
+        TaskRun running = client.getTaskRun("default", "simple", 7, "simple_task");
+        TaskRun waiting = client.getTaskRun("default", "simple", 7, "waiting_task");
+
+        assertThat(running.retryAt()).isZero();
+        assertThat(running.attempts()).containsExactly(
+                new TaskRunAttempt(1, "worker-1", null, TaskRunStatus.FAILED,
+                        new StatusReason("worker_lost", "worker worker-1 stopped sending heartbeats at x"),
+                        1700000001000L, 1700000020000L),
+                new TaskRunAttempt(2, "worker-2", null, TaskRunStatus.UNKNOWN, null, 1700000031000L, 0));
+        assertThat(waiting.retryAt()).isEqualTo(1700000030000L);
+        assertThat(waiting.attempts()).extracting(TaskRunAttempt::status)
+                .containsExactly(TaskRunStatus.FAILED, TaskRunStatus.UNKNOWN);
     }
 
     @Test
@@ -94,6 +127,8 @@ class GoferClientTest {
         assertThat(taskRun.exitCode()).isNull();
         assertThat(taskRun.variables()).isEmpty();
         assertThat(taskRun.logs()).isEqualTo(new LogStatus(0, false));
+        assertThat(taskRun.retryAt()).isZero();
+        assertThat(taskRun.attempts()).isEmpty();
         assertThat(taskRun.finished()).isFalse();
     }
 

@@ -59,6 +59,14 @@ public interface SchedulerConfig {
     @WithDefault("30s")
     Duration reapInterval();
 
+    /**
+     * Where the cancel consumer starts on a partition this worker's group has no committed offset for: the cancels of
+     * this long ago (a new worker id starts there too). A restarted worker so still sees the cancels written while it
+     * was down, among them the fence of a container it is about to adopt.
+     */
+    @WithDefault("10m")
+    Duration cancelLookback();
+
     /** SIGTERM to SIGKILL when a container outlives its task's {@code timeout_seconds}. */
     @WithDefault("10s")
     Duration timeoutGrace();
