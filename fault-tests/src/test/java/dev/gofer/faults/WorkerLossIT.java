@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -35,6 +36,8 @@ class WorkerLossIT {
     static final String NS = FaultStack.NAMESPACE;
     static final Duration DETECTION_BOUND = Duration.ofSeconds(30);
     static final Duration REAP_BOUND = Duration.ofSeconds(30);
+    /** keep-exited of the fault stack (45 s) plus its reap interval and a margin: the same bound as the suite's. */
+    static final Duration LEFTOVER_BOUND = Duration.ofSeconds(60);
     /** How long the figures are still measured past a bound, so a miss says by how much. */
     static final Duration GRACE_FOR_FIGURES = Duration.ofSeconds(60);
 
@@ -78,6 +81,8 @@ class WorkerLossIT {
                 .until(() -> api.getRun(NS, id, runId), r -> r.state() == RunState.COMPLETE);
         TaskRun last = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> sleeper(id, runId), t -> t.logs().complete() || t.status() != TaskRunStatus.SUCCESSFUL);
+        // Exited containers are kept for keep-exited (45 s here), then reaped: wait for that before counting leftovers.
+        List<Containers.Container> left = leftAfter(id, LEFTOVER_BOUND);
         StatusRecords records = StatusRecords.read(FaultStack.kafka(), NS, id);
         Map<Integer, Integer> successfulExits = records.successfulExits(key);
         Map<Integer, Set<String>> containers = records.containersByAttempt().getOrDefault(key, Map.of());
@@ -109,8 +114,19 @@ class WorkerLossIT {
         soft.assertThat(last.logs().complete()).as("log complete").isTrue();
         soft.assertThat(api.getTaskLogs(NS, id, runId, "sleeper")).as("log of the successful attempt")
                 .isEqualTo("sleeping 60 s\n");
-        soft.assertThat(Containers.ofPipeline(id)).as("containers left").isEmpty();
+        soft.assertThat(left).as("containers left " + LEFTOVER_BOUND.toSeconds() + " s after the run completed")
+                .isEmpty();
         soft.assertAll();
+    }
+
+    /** The pipeline's containers once none is left, or those still there after {@code atMost}. */
+    private static List<Containers.Container> leftAfter(String pipelineId, Duration atMost) {
+        try {
+            return await().atMost(atMost).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> Containers.ofPipeline(pipelineId), List::isEmpty);
+        } catch (ConditionTimeoutException e) {
+            return Containers.ofPipeline(pipelineId);
+        }
     }
 
     private TaskRun sleeper(String pipelineId, long runId) {
