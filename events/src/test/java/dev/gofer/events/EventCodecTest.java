@@ -127,7 +127,24 @@ class EventCodecTest {
                 """;
 
         assertThat(((TaskRunExited) decode(exited).payload()).timedOut()).isFalse();
+        assertThat(((TaskRunExited) decode(exited).payload()).containerId()).isNull();
         assertThat(((TaskRunReady) decode(ready).payload()).controls()).isEqualTo(TaskControls.NONE);
+    }
+
+    @Test
+    void shouldCarryContainerIdOfExitAndCancelWhenGiven() {
+        TaskRunRef ref = new TaskRunRef("default", "simple", 1, "t");
+        TaskRunExited exited = new TaskRunExited(ref, 1, "w", 0, 2, false, "c0ffee");
+        TaskRunCancel fence = new TaskRunCancel(ref, 1, 3, "fenced", "c0ffee");
+
+        String exitedJson = new String(EventCodec.encode(Envelope.of(ref.key(), exited)), StandardCharsets.UTF_8);
+        String fenceJson = new String(EventCodec.encode(Envelope.of(ref.key(), fence)), StandardCharsets.UTF_8);
+
+        assertThat(exitedJson).contains("\"container_id\":\"c0ffee\"");
+        assertThat(fenceJson).contains("\"container_id\":\"c0ffee\"");
+        assertThat(decode(exitedJson).payload()).isEqualTo(exited);
+        assertThat(decode(fenceJson).payload()).isEqualTo(fence);
+        assertThat(new TaskRunCancel(ref, 1, 3, "user_cancelled").containerId()).isNull();
     }
 
     @Test

@@ -119,6 +119,30 @@ class WorkerLeaseTest {
     }
 
     @Test
+    void shouldFenceSecondContainerOfTheRunningAttemptAndIgnoreItsExit() throws Exception {
+        TaskRunRef ref = startOne("second-container", "{\"id\":\"work\",\"image\":\"local/busybox:latest\"}");
+        try (AutoCloseable beats = worker.heartbeats("worker-a", ref, 1)) {
+            worker.status(ref, new TaskRunStarted(ref, 1, "worker-a", "c-first"));
+            await().atMost(WAIT).until(() -> "running".equals(WorkerPlay.taskRun(ref).getString("state")));
+
+            // The ready record reached another worker too (on another host): a second container of attempt 1.
+            worker.status(ref, new TaskRunStarted(ref, 1, "worker-b", "c-second"));
+            await().atMost(WAIT).until(() -> worker.cancels(ref).size() == 1);
+            assertThat(worker.cancels(ref).get(0)).isEqualTo(new TaskRunCancel(ref, 1, 10, "fenced", "c-second"));
+            // Its exit changes nothing; the first container's decides.
+            worker.status(ref, new TaskRunExited(ref, 1, "worker-b", 137, 0, false, "c-second"));
+            worker.status(ref, new TaskRunExited(ref, 1, "worker-a", 0, 0, false, "c-first"));
+            await().atMost(WAIT).until(() -> "complete".equals(WorkerPlay.run(ref).getString("state")));
+        }
+        JsonPath done = WorkerPlay.taskRun(ref);
+        assertThat(done.getString("status")).isEqualTo("successful");
+        assertThat(done.getInt("exit_code")).isZero();
+        assertThat(done.getString("worker_id")).isEqualTo("worker-a");
+        assertThat(done.getInt("attempt")).isEqualTo(1);
+        assertThat(worker.cancels(ref)).hasSize(1);
+    }
+
+    @Test
     void shouldKeepLeaseWhenHeartbeatsListTheAttempt() throws Exception {
         TaskRunRef ref = startOne("lease-kept", "{\"id\":\"work\",\"image\":\"local/busybox:latest\"}");
 

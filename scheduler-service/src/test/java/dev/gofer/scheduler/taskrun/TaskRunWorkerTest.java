@@ -355,6 +355,28 @@ class TaskRunWorkerTest {
     }
 
     @Test
+    void shouldStopOnlyTheNamedContainerWhenCancelNamesOne() {
+        TaskRunRef ref = newTaskRun();
+        publish(new TaskRunReady(ref, 1, LocalImages.BUSYBOX, List.of(), List.of("sh", "-c", "echo up; sleep 300"),
+                List.of(), null, PullPolicy.IF_NOT_PRESENT));
+        String containerId = await().atMost(AT_MOST).until(() -> status(ref, TaskRunStarted.class), l -> !l.isEmpty())
+                .get(0).containerId();
+
+        // The fence of another container of the same attempt (started by mistake elsewhere) leaves this one alone.
+        publishCommand(new TaskRunCancel(ref, 1, 0, "fenced", "another-container"));
+        await().atMost(AT_MOST).until(() -> canceller.isCancelled(ref, 1));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> runtime.inspect(containerId).map(c -> !c.exited()).orElse(false));
+        assertThat(status(ref, TaskRunExited.class)).isEmpty();
+
+        publishCommand(new TaskRunCancel(ref, 1, 0, "fenced", containerId));
+        TaskRunExited exited = await().atMost(Duration.ofSeconds(30))
+                .until(() -> status(ref, TaskRunExited.class), l -> !l.isEmpty()).get(0);
+        assertThat(exited.containerId()).isEqualTo(containerId);
+        assertThat(exited.exitCode()).isEqualTo(137);
+    }
+
+    @Test
     void shouldNotStartAttemptWhenItWasCancelledBeforeItsReadyRecordArrived() {
         TaskRunRef ref = newTaskRun();
         publishCommand(new TaskRunCancel(ref, 1, 0, "user_cancelled"));

@@ -132,6 +132,9 @@ public class Orchestrator {
                     event.getClass().getSimpleName(), ref.key(), event.attempt(), tr.attempt, tr.state);
             return;
         }
+        if (isSecondContainer(tr, event)) {
+            return;
+        }
         long now = System.currentTimeMillis();
         if (event instanceof TaskRunStarted started) {
             boolean adopted = tr.state == TaskRunState.RUNNING;
@@ -391,9 +394,39 @@ public class Orchestrator {
     }
 
     private void publishCancel(TaskRun tr, int attempt, int graceSeconds, String reason) {
+        publishCancel(tr, attempt, graceSeconds, reason, null);
+    }
+
+    private void publishCancel(TaskRun tr, int attempt, int graceSeconds, String reason, String containerId) {
         TaskRunRef ref = refOf(tr);
         outbox.enqueue(Topics.TASK_RUNS_CANCEL,
-                Envelope.of(ref.key(), new TaskRunCancel(ref, attempt, graceSeconds, reason)));
+                Envelope.of(ref.key(), new TaskRunCancel(ref, attempt, graceSeconds, reason, containerId)));
+    }
+
+    /**
+     * Whether the event comes from a second container of the running attempt: one started by another worker from a
+     * ready record delivered again (its first worker died before committing the offset, and the next one, on another
+     * host, could not see the container). The first container reported stays the attempt's; the other is told to stop
+     * (a cancel naming its container) each time it reports {@code started}, and its exit changes nothing.
+     */
+    private boolean isSecondContainer(TaskRun tr, TaskRunEvent event) {
+        if (tr.state != TaskRunState.RUNNING || tr.containerId == null) {
+            return false;
+        }
+        if (event instanceof TaskRunStarted started && !tr.containerId.equals(started.containerId())) {
+            LOG.warnf("container %s of %s attempt %d started on %s, but container %s on %s runs that attempt; "
+                    + "stopping the second one", started.containerId(), refOf(tr).key(), tr.attempt, started.workerId(),
+                    tr.containerId, tr.workerId);
+            publishCancel(tr, tr.attempt, cancelGrace, "fenced", started.containerId());
+            return true;
+        }
+        if (event instanceof TaskRunExited exited && exited.containerId() != null
+                && !tr.containerId.equals(exited.containerId())) {
+            LOG.infof("ignoring the exit (%d) of container %s of %s attempt %d: container %s runs that attempt",
+                    exited.exitCode(), exited.containerId(), refOf(tr).key(), tr.attempt, tr.containerId);
+            return true;
+        }
+        return false;
     }
 
     /** Dispatches or skips every waiting task run whose parents are complete; completes the run when all are. */

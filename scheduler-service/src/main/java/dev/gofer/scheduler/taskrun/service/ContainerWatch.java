@@ -108,7 +108,8 @@ final class ContainerWatch implements Runnable {
             timer.cancel(false);
             if (exitCode.isPresent()) {
                 publish(Topics.TASK_RUN_STATUS,
-                        new TaskRunExited(taskRun, attempt, workerId, exitCode.getAsInt(), lines, timedOut.get()));
+                        new TaskRunExited(taskRun, attempt, workerId, exitCode.getAsInt(), lines, timedOut.get(),
+                                containerId));
                 LOG.infof("task run %s attempt %d exited with %d after %d log lines%s", taskRun.key(), attempt,
                         exitCode.getAsInt(), lines, timedOut.get() ? " (stopped: timed out)" : "");
             } else {

@@ -22,8 +22,9 @@ import dev.gofer.scheduler.container.ContainerRuntime;
 import dev.gofer.scheduler.container.ContainerRuntimeException;
 
 /**
- * Carries out {@code task-run.cancel}: stops this worker's container of the attempt (SIGTERM, SIGKILL after the
- * grace), and remembers the attempt so that a ready record arriving later is not started. The container's watcher
+ * Carries out {@code task-run.cancel}: stops this worker's container of the attempt (only the one named, when the
+ * cancel names a {@code container_id}) with SIGTERM, SIGKILL after the grace, and remembers the attempt so that a
+ * ready record arriving later is not started. The container's watcher
  * reports the exit as usual; api-service records it as cancelled.
  */
 @Singleton
@@ -57,6 +58,10 @@ public class TaskRunCanceller {
         Map<String, String> labels = new HashMap<>(TaskRunContainers.identity(cancel.taskRun(), cancel.attempt()));
         labels.put(TaskRunContainers.LABEL_WORKER, workerId);
         for (ContainerInfo container : runtime.listByLabels(labels)) {
+            if (cancel.containerId() != null && !cancel.containerId().equals(container.id())) {
+                // A fence of another container of this attempt: this one is the attempt's own and keeps running.
+                continue;
+            }
             LOG.infof("stopping container %s of %s attempt %d (%s, grace %d s)", container.id(),
                     cancel.taskRun().key(), cancel.attempt(), cancel.reason(), cancel.graceSeconds());
             stoppers.execute(() -> stop(container.id(), Duration.ofSeconds(cancel.graceSeconds())));
