@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stops the local stack started by up.sh: SIGTERM to the launcher (it stops the services, PostgreSQL, then Kafka),
-# SIGKILL to its whole process group after 30 s.   deploy/local/down.sh [--purge]  (--purge: delete .gofer-local)
+# SIGKILL to its whole process group after 30 s.   deploy/local/down.sh [--purge]  (--purge: delete .gofer-local and the local workers' task containers)
 set -euo pipefail
 
 REPO="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
@@ -70,6 +70,16 @@ fi
 rm -f "$PID_FILE" "$STATE/ready"
 
 if $purge; then
+    # The data is going, so the task containers of this stack's workers (worker-1, worker-2, ...) go too: a new stack
+    # starts its run ids at 1 again, and an old container of the same task run would stand in the new one's way.
+    if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+        ids="$(docker ps -a --filter label=gofer.task-run \
+            --format '{{.ID}} {{.Label "gofer.worker"}}' 2>/dev/null | awk '$2 ~ /^worker-[0-9]+$/ {print $1}')"
+        if [ -n "$ids" ]; then
+            log "removing $(echo "$ids" | wc -l) task containers of the local workers"
+            docker rm -f $ids >/dev/null 2>&1 || true
+        fi
+    fi
     log "deleting $STATE"
     rm -rf -- "$STATE"
 fi

@@ -257,6 +257,12 @@ public class ContainerSupervisor {
     private record Reported(TaskRunContainers.Attempt attempt, Instant at) {
     }
 
+    /**
+     * On shutdown: running containers stay (the next incarnation adopts them); exited ones whose end was reported are
+     * removed — they were kept only against a redelivered ready record, and a clean stop commits the offsets, so
+     * nothing is delivered again. Kept until the next start, they would be left behind for good if this worker id
+     * never came back.
+     */
     @PreDestroy
     void stop() {
         stopping = true;
@@ -267,6 +273,17 @@ public class ContainerSupervisor {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        int removed = 0;
+        for (String containerId : reported.keySet()) {
+            if (!watched.containsKey(containerId)) {
+                removeQuietly(containerId);
+                removed++;
+            }
+        }
+        reported.clear();
+        if (removed > 0) {
+            LOG.infof("removed %d exited containers whose end was reported", removed);
         }
     }
 
