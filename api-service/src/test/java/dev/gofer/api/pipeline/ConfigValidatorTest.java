@@ -7,12 +7,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.gofer.api.ApiException.FieldError;
 import dev.gofer.api.pipeline.rest.PipelineConfigRequest;
 import dev.gofer.api.pipeline.rest.PipelineConfigRequest.RegistryAuthRequest;
 import dev.gofer.api.pipeline.rest.PipelineConfigRequest.RetryRequest;
 import dev.gofer.api.pipeline.rest.PipelineConfigRequest.TaskRequest;
 import dev.gofer.api.pipeline.service.ConfigValidator;
+import dev.gofer.support.problem.FieldError;
 
 class ConfigValidatorTest {
 

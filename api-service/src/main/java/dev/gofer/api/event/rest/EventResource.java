@@ -26,12 +26,12 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.gofer.api.ApiException;
-import dev.gofer.api.ApiException.FieldError;
-import dev.gofer.api.common.service.CoalescingWorker;
 import dev.gofer.api.event.service.EventHub;
 import dev.gofer.api.event.service.EventStream;
 import dev.gofer.api.event.service.EventStream.EventView;
 import dev.gofer.events.EventCodec;
+import dev.gofer.support.problem.FieldError;
+import dev.gofer.support.work.CoalescingWorker;
 
 @Path("/api/events")
 public class EventResource {

@@ -6,14 +6,14 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import dev.gofer.api.common.persistence.AfterCommit;
 import dev.gofer.api.event.persistence.EventRecord;
 import dev.gofer.api.event.persistence.EventRepository;
-import dev.gofer.api.outbox.Outbox;
 import dev.gofer.events.DomainEvent;
 import dev.gofer.events.Envelope;
 import dev.gofer.events.EventCodec;
 import dev.gofer.events.Topics;
+import dev.gofer.support.outbox.Outbox;
+import dev.gofer.support.transaction.AfterCommit;
 
 /**
  * Records a domain event in the caller's transaction: a row for the API's event stream and an outbox row for the

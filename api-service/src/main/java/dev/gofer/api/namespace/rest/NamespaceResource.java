@@ -18,11 +18,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.gofer.api.ApiException;
-import dev.gofer.api.ApiException.FieldError;
 import dev.gofer.api.namespace.rest.NamespaceRequests.CreateNamespaceRequest;
 import dev.gofer.api.namespace.rest.NamespaceRequests.UpdateNamespaceRequest;
 import dev.gofer.api.namespace.service.NamespaceService;
 import dev.gofer.api.namespace.service.NamespaceView;
+import dev.gofer.support.problem.FieldError;
 
 @Path("/api/namespaces")
 @Produces(MediaType.APPLICATION_JSON)

@@ -12,12 +12,12 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.gofer.api.ApiException;
-import dev.gofer.api.ApiException.FieldError;
 import dev.gofer.api.event.service.DomainEvents;
 import dev.gofer.api.namespace.persistence.Namespace;
 import dev.gofer.api.namespace.persistence.NamespaceRepository;
 import dev.gofer.events.NamespaceChanged;
 import dev.gofer.events.PipelineChanged;
+import dev.gofer.support.problem.FieldError;
 
 /**
  * Creates, changes and deletes namespaces. Deleting one deletes its pipelines with their configs, deployments and

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.gofer.api.ApiException.FieldError;
 import dev.gofer.api.pipeline.rest.PipelineConfigRequest;
 import dev.gofer.api.pipeline.rest.PipelineConfigRequest.RetryRequest;
 import dev.gofer.api.pipeline.rest.PipelineConfigRequest.TaskRequest;
 import dev.gofer.events.TaskControls;
+import dev.gofer.support.problem.FieldError;
 
 /**
  * Checks a whole config before anything is stored: identifiers, required fields, run controls, retry policies,

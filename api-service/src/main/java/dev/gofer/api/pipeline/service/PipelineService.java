@@ -18,7 +18,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.gofer.api.ApiException;
-import dev.gofer.api.ApiException.FieldError;
 import dev.gofer.api.event.service.DomainEvents;
 import dev.gofer.api.namespace.service.NamespaceService;
 import dev.gofer.api.pipeline.persistence.Pipeline;
@@ -29,6 +28,7 @@ import dev.gofer.api.pipeline.rest.PipelineConfigRequest;
 import dev.gofer.api.pipeline.rest.PipelineConfigRequest.TaskRequest;
 import dev.gofer.events.EventCodec;
 import dev.gofer.events.PipelineChanged;
+import dev.gofer.support.problem.FieldError;
 
 /**
  * Pipelines and their config versions. A registration creates version N+1 in state {@code unreleased}; deploying a

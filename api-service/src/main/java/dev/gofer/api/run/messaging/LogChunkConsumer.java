@@ -15,6 +15,7 @@ import dev.gofer.events.EventCodec;
 import dev.gofer.events.InvalidEventException;
 import dev.gofer.events.LogChunk;
 import dev.gofer.events.LogEvent;
+import dev.gofer.support.messaging.RetryOrDeadLetter;
 
 /**
  * Log chunks from workers, stored by (task run, attempt, seq): a redelivered chunk stores nothing twice. Once a chunk
@@ -22,7 +23,7 @@ import dev.gofer.events.LogEvent;
  *
  * <p>
  * Only a chunk that can never be stored goes to the dead-letter topic (undecodable, unknown task run, refused as
- * data); anything else is retried or left for redelivery ({@link DeliveryPolicy}), never lost.
+ * data); anything else is retried or left for redelivery ({@link RetryOrDeadLetter}), never lost.
  */
 @ApplicationScoped
 public class LogChunkConsumer {
@@ -33,7 +34,7 @@ public class LogChunkConsumer {
     LogService logs;
 
     @Inject
-    DeliveryPolicy delivery;
+    RetryOrDeadLetter delivery;
 
     @Incoming(Channels.TASK_RUN_LOGS_IN)
     @Blocking
@@ -53,7 +54,7 @@ public class LogChunkConsumer {
                     try {
                         logs.append(chunk);
                     } catch (RuntimeException e) {
-                        if (FOREIGN_KEY_VIOLATION.equals(DeliveryPolicy.sqlState(e))) {
+                        if (FOREIGN_KEY_VIOLATION.equals(RetryOrDeadLetter.sqlState(e))) {
                             throw new InvalidEventException("task run '" + chunk.taskRun().key() + "' does not exist");
                         }
                         throw e;

@@ -16,11 +16,12 @@ import dev.gofer.events.EventCodec;
 import dev.gofer.events.InvalidEventException;
 import dev.gofer.events.RunEvent;
 import dev.gofer.events.RunRequested;
+import dev.gofer.support.messaging.RetryOrDeadLetter;
 
 /**
  * Run requests from any producer. An undecodable record, or a request for a pipeline that cannot run, goes to
  * {@code gofer.run-requests.dlq} with the reason in its headers, and consumption goes on; transient failures are
- * retried ({@link DeliveryPolicy}).
+ * retried ({@link RetryOrDeadLetter}).
  */
 @ApplicationScoped
 public class RunRequestConsumer {
@@ -29,7 +30,7 @@ public class RunRequestConsumer {
     RunService runs;
 
     @Inject
-    DeliveryPolicy delivery;
+    RetryOrDeadLetter delivery;
 
     @Incoming(Channels.RUN_REQUESTS_IN)
     @Blocking

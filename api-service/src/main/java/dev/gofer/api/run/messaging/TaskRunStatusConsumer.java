@@ -15,10 +15,11 @@ import dev.gofer.events.Envelope;
 import dev.gofer.events.EventCodec;
 import dev.gofer.events.InvalidEventException;
 import dev.gofer.events.TaskRunEvent;
+import dev.gofer.support.messaging.RetryOrDeadLetter;
 
 /**
  * Task-run status from store-service and workers; each event advances the run's DAG. Transient failures are retried
- * and never dead-lettered ({@link DeliveryPolicy}): a lost exit would leave a task run running forever.
+ * and never dead-lettered ({@link RetryOrDeadLetter}): a lost exit would leave a task run running forever.
  */
 @ApplicationScoped
 public class TaskRunStatusConsumer {
@@ -27,7 +28,7 @@ public class TaskRunStatusConsumer {
     Orchestrator orchestrator;
 
     @Inject
-    DeliveryPolicy delivery;
+    RetryOrDeadLetter delivery;
 
     @Incoming(Channels.TASK_RUN_STATUS_IN)
     @Blocking

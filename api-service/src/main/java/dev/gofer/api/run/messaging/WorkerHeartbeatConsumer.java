@@ -16,13 +16,14 @@ import dev.gofer.events.EventCodec;
 import dev.gofer.events.InvalidEventException;
 import dev.gofer.events.WorkerEvent;
 import dev.gofer.events.WorkerHeartbeat;
+import dev.gofer.support.messaging.RetryOrDeadLetter;
 
 /**
  * Worker heartbeats: each renews the leases of the running attempts it lists. Every api instance reads every
  * heartbeat (a consumer group per instance, {@code gofer-api-leases-<uuid>}), so leases keep being renewed while an
  * instance dies and its partitions would otherwise wait for a rebalance; heartbeats never wait behind status or log
  * records. A record that does not decode
- * goes to the dead-letter topic; transient failures are retried ({@link DeliveryPolicy}).
+ * goes to the dead-letter topic; transient failures are retried ({@link RetryOrDeadLetter}).
  */
 @ApplicationScoped
 public class WorkerHeartbeatConsumer {
@@ -31,7 +32,7 @@ public class WorkerHeartbeatConsumer {
     LeaseService leases;
 
     @Inject
-    DeliveryPolicy delivery;
+    RetryOrDeadLetter delivery;
 
     @Incoming(Channels.WORKER_HEARTBEATS_IN)
     @Blocking

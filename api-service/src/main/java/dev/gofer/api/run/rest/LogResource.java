@@ -23,10 +23,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpServerResponse;
 
 import dev.gofer.api.ApiException;
-import dev.gofer.api.ApiException.FieldError;
 import dev.gofer.api.run.service.LogFollowers;
 import dev.gofer.api.run.service.LogService;
 import dev.gofer.api.run.service.LogService.TaskLog;
+import dev.gofer.support.problem.FieldError;
 
 /**
  * A task run's log as a live stream of server-sent events, and its removal. (The plain-text download is

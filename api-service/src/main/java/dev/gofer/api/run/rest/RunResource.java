@@ -26,7 +26,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.gofer.api.ApiException;
-import dev.gofer.api.ApiException.FieldError;
 import dev.gofer.api.pipeline.service.PipelineService;
 import dev.gofer.api.run.service.LogService;
 import dev.gofer.api.run.service.Orchestrator;
@@ -39,6 +38,7 @@ import dev.gofer.events.EventPublisher;
 import dev.gofer.events.Initiator;
 import dev.gofer.events.RunRequested;
 import dev.gofer.events.Topics;
+import dev.gofer.support.problem.FieldError;
 
 @Path("/api/namespaces/{namespace_id}/pipelines/{pipeline_id}/runs")
 @Produces(MediaType.APPLICATION_JSON)

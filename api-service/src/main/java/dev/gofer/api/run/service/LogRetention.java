@@ -13,9 +13,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
-import dev.gofer.api.common.service.CoalescingWorker;
 import dev.gofer.api.run.persistence.Run;
 import dev.gofer.api.run.persistence.RunRepository;
+import dev.gofer.support.work.CoalescingWorker;
 
 /**
  * Log retention, as Gofer's {@code task_execution_log_retention}: the task logs of a run expire once it is complete and

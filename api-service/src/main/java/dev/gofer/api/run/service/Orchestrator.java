@@ -17,10 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.gofer.api.ApiException;
-import dev.gofer.api.common.persistence.AfterCommit;
-import dev.gofer.api.common.persistence.ProcessedEvents;
 import dev.gofer.api.event.service.DomainEvents;
-import dev.gofer.api.outbox.Outbox;
 import dev.gofer.api.pipeline.service.PipelineService;
 import dev.gofer.api.pipeline.service.RequiredParentStatus;
 import dev.gofer.api.pipeline.service.TaskConfig;
@@ -46,6 +43,9 @@ import dev.gofer.events.TaskRunRef;
 import dev.gofer.events.TaskRunStarted;
 import dev.gofer.events.TaskRunToResolve;
 import dev.gofer.events.Topics;
+import dev.gofer.support.outbox.Outbox;
+import dev.gofer.support.transaction.AfterCommit;
+import dev.gofer.support.transaction.ProcessedEvents;
 
 /**
  * Walks a run's DAG. Records task-run status events (once per event id; events of a stale attempt or for a finished

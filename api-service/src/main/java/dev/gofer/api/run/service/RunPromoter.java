@@ -12,12 +12,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
-import dev.gofer.api.common.service.CoalescingWorker;
 import dev.gofer.api.pipeline.persistence.PipelineConfigRepository;
 import dev.gofer.api.pipeline.persistence.PipelineRepository;
 import dev.gofer.api.run.persistence.Run;
 import dev.gofer.api.run.persistence.RunRepository;
 import dev.gofer.api.run.persistence.TaskRunRepository;
+import dev.gofer.support.work.CoalescingWorker;
 
 /**
  * Starts pending runs, oldest first per pipeline, as slots free up. Woken right after a run completes and by a 1 s

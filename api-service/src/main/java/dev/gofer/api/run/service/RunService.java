@@ -12,8 +12,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.gofer.api.ApiException;
-import dev.gofer.api.common.persistence.AfterCommit;
-import dev.gofer.api.common.persistence.ProcessedEvents;
 import dev.gofer.api.pipeline.persistence.Pipeline;
 import dev.gofer.api.pipeline.persistence.PipelineConfig;
 import dev.gofer.api.pipeline.persistence.PipelineConfigRepository;
@@ -26,6 +24,8 @@ import dev.gofer.api.run.persistence.TaskRun;
 import dev.gofer.api.run.persistence.TaskRunRepository;
 import dev.gofer.events.RunChanged;
 import dev.gofer.events.RunRequested;
+import dev.gofer.support.transaction.AfterCommit;
+import dev.gofer.support.transaction.ProcessedEvents;
 
 /** Creates runs from run requests, whoever published them. */
 @ApplicationScoped

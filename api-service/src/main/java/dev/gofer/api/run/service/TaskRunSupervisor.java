@@ -17,8 +17,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
-import dev.gofer.api.common.service.CoalescingWorker;
 import dev.gofer.api.run.persistence.TaskRunRepository;
+import dev.gofer.support.work.CoalescingWorker;
 
 /**
  * Watches the deadlines of unfinished task runs: retries whose backoff has passed, queue timeouts, and leases that

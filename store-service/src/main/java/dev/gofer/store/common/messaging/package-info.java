@@ -1,2 +1,2 @@
-/** Kafka plumbing every feature shares: channel names, topic provisioning, the one event publisher. */
+/** Kafka plumbing of store-service: its channel names (topics and the publisher come from service-support). */
 package dev.gofer.store.common.messaging;

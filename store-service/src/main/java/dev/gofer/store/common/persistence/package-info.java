@@ -1,2 +1,2 @@
-/** Transaction plumbing every feature shares: after-commit actions and transaction-scoped advisory locks. */
+/** Transaction-scoped advisory locks of store-service (after-commit actions come from service-support). */
 package dev.gofer.store.common.persistence;

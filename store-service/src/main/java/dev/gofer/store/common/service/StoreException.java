@@ -1,10 +1,15 @@
 package dev.gofer.store.common.service;
 
+import java.util.List;
+
+import dev.gofer.support.problem.FieldError;
+import dev.gofer.support.problem.ProblemException;
+
 /**
- * The one unchecked root exception of store-service: a domain error with the HTTP-facing {@link Kind}. Messages are
- * shown to clients, so they name keys and fields but never contain secret values.
+ * The one unchecked root exception of store-service: a domain error of a {@link Kind}, which decides the problem it
+ * becomes over HTTP. Messages are shown to clients, so they name keys and fields but never contain secret values.
  */
-public class StoreException extends RuntimeException {
+public class StoreException extends ProblemException {
 
     /** What went wrong, with the HTTP status and the problem type slug it maps to. */
     public enum Kind {
@@ -21,29 +26,26 @@ public class StoreException extends RuntimeException {
             this.slug = slug;
             this.title = title;
         }
-
-        public int status() {
-            return status;
-        }
-
-        public String slug() {
-            return slug;
-        }
-
-        public String title() {
-            return title;
-        }
     }
 
     private final Kind kind;
 
     public StoreException(Kind kind, String message) {
-        super(message);
+        this(kind, message, List.of());
+    }
+
+    private StoreException(Kind kind, String message, List<FieldError> errors) {
+        super(kind.status, kind.slug, kind.title, message, errors);
         this.kind = kind;
     }
 
     public static StoreException invalid(String message) {
         return new StoreException(Kind.INVALID, message);
+    }
+
+    /** Bad input in {@code field}: the detail reads {@code field: message}, and the field is listed in errors. */
+    public static StoreException invalid(String field, String message) {
+        return new StoreException(Kind.INVALID, field + ": " + message, List.of(new FieldError(field, message)));
     }
 
     public static StoreException forbidden(String message) {

@@ -1,2 +1,2 @@
-/** Cross-cutting domain rules: the root exception, key and id naming rules, the coalescing background worker. */
+/** Cross-cutting domain rules: the root exception and the key and id naming rules. */
 package dev.gofer.store.common.service;

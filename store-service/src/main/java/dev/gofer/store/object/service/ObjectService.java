@@ -24,7 +24,7 @@ import dev.gofer.store.common.persistence.AdvisoryLocks;
 import dev.gofer.store.common.service.StoreException;
 import dev.gofer.store.object.persistence.StoredObject;
 import dev.gofer.store.object.persistence.StoredObjectRepository;
-import dev.gofer.store.outbox.service.Outbox;
+import dev.gofer.support.outbox.Outbox;
 
 /**
  * Pipeline and run objects: raw bytes up to {@code gofer.store.max-object-bytes}, streamed in and out in chunks of

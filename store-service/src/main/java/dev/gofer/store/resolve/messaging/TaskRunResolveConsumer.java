@@ -22,9 +22,9 @@ import dev.gofer.events.TaskRunReady;
 import dev.gofer.events.TaskRunToResolve;
 import dev.gofer.events.Topics;
 import dev.gofer.store.common.messaging.Channels;
-import dev.gofer.store.common.messaging.DeliveryPolicy;
 import dev.gofer.store.resolve.service.PublishedAttempts;
 import dev.gofer.store.resolve.service.ResolutionService;
+import dev.gofer.support.messaging.RetryOrDeadLetter;
 
 /**
  * Consumes {@code task-run.to-resolve} records and publishes the outcome: {@code task-run.ready} on
@@ -32,7 +32,7 @@ import dev.gofer.store.resolve.service.ResolutionService;
  * not decode (or is not a to-resolve event) is nacked, so the channel's failure strategy sends it to
  * {@code gofer.task-runs.resolve.dlq} with the reason, and consumption goes on. Transient failures (database
  * unreachable, publish not acknowledged in time, service stopping) are retried, not dead-lettered: a to-resolve record
- * is a task run waiting to start ({@link DeliveryPolicy}).
+ * is a task run waiting to start ({@link RetryOrDeadLetter}).
  * <p>
  * Each attempt's outcome is published once: after publishing, the attempt is recorded in {@code resolved_attempts},
  * and a record delivered again (a restart re-reads what follows the last committed offset) finds it there and
@@ -57,7 +57,7 @@ public class TaskRunResolveConsumer {
     PublishedAttempts published;
 
     @Inject
-    DeliveryPolicy delivery;
+    RetryOrDeadLetter delivery;
 
     @Incoming(Channels.TASK_RUNS_RESOLVE_IN)
     @Blocking

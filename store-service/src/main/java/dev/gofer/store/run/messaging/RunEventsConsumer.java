@@ -21,8 +21,8 @@ import dev.gofer.events.EventHeaders;
 import dev.gofer.events.InvalidEventException;
 import dev.gofer.events.RunChanged;
 import dev.gofer.store.common.messaging.Channels;
-import dev.gofer.store.common.messaging.DeliveryPolicy;
 import dev.gofer.store.run.service.RunTracker;
+import dev.gofer.support.messaging.RetryOrDeadLetter;
 
 /**
  * Follows {@code gofer.events} for {@code run.queued} and {@code run.completed}, the only kinds run-object expiry
@@ -31,7 +31,7 @@ import dev.gofer.store.run.service.RunTracker;
  * that is not a JSON object with a {@code type}, or a run event that does not decode, is nacked, so the channel's
  * failure strategy copies it to {@code gofer.events.dlq} with the reason and consumption goes on. Transient failures
  * (database unreachable, service stopping) are retried, not dead-lettered: a lost run event would keep that run's
- * objects, or count a run too few, for good ({@link DeliveryPolicy}).
+ * objects, or count a run too few, for good ({@link RetryOrDeadLetter}).
  */
 @ApplicationScoped
 public class RunEventsConsumer {
@@ -42,7 +42,7 @@ public class RunEventsConsumer {
     RunTracker tracker;
 
     @Inject
-    DeliveryPolicy delivery;
+    RetryOrDeadLetter delivery;
 
     @Incoming(Channels.EVENTS_IN)
     @Blocking

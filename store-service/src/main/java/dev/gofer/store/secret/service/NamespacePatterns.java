@@ -27,12 +27,12 @@ public final class NamespacePatterns {
         for (int i = 0; i < patterns.size(); i++) {
             String p = patterns.get(i);
             if (p == null || p.isBlank()) {
-                throw StoreException.invalid("namespaces[" + i + "]: must not be blank");
+                throw StoreException.invalid("namespaces[" + i + "]", "must not be blank");
             }
             try {
                 Pattern.compile(p);
             } catch (PatternSyntaxException e) {
-                throw StoreException.invalid("namespaces[" + i + "]: not a valid regular expression");
+                throw StoreException.invalid("namespaces[" + i + "]", "not a valid regular expression");
             }
             out.add(p);
         }

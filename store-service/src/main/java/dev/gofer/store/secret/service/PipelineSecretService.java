@@ -14,9 +14,9 @@ import org.jboss.logging.Logger;
 
 import dev.gofer.events.StoreChanged;
 import dev.gofer.store.common.service.StoreException;
-import dev.gofer.store.outbox.service.Outbox;
 import dev.gofer.store.secret.persistence.PipelineSecret;
 import dev.gofer.store.secret.persistence.PipelineSecretRepository;
+import dev.gofer.support.outbox.Outbox;
 
 /**
  * Pipeline secrets: stored encrypted, listed by key, revealed to resolution and to holders of the admin token. Puts

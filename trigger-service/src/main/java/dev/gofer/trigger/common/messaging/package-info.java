@@ -1,2 +1,2 @@
-/** Kafka plumbing: the one EventPublisher, topic provisioning and publishing run requests. */
+/** Kafka plumbing of trigger-service: publishing run requests (topics and the publisher come from service-support). */
 package dev.gofer.trigger.common.messaging;

@@ -1,2 +1,0 @@
-/** Wiring of outside resources: the Kafka publisher and topic provisioning. */
-package dev.gofer.api.common.config;

@@ -1,2 +1,0 @@
-/** Consumer-side dedupe of events by id. */
-package dev.gofer.api.common.persistence;

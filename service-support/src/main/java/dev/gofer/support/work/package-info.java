@@ -1,0 +1,2 @@
+/** Background work: a single-threaded worker whose wake-ups coalesce. */
+package dev.gofer.support.work;

@@ -1,2 +1,0 @@
-/** HTTP plumbing: every error as application/problem+json from one mapper. */
-package dev.gofer.trigger.common.rest;
