@@ -7,21 +7,22 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.gofer.api.pipeline.rest.PipelineConfigRequest;
-import dev.gofer.api.pipeline.rest.PipelineConfigRequest.RegistryAuthRequest;
-import dev.gofer.api.pipeline.rest.PipelineConfigRequest.RetryRequest;
-import dev.gofer.api.pipeline.rest.PipelineConfigRequest.TaskRequest;
 import dev.gofer.api.pipeline.service.ConfigValidator;
+import dev.gofer.api.pipeline.service.PipelineDefinition;
+import dev.gofer.api.pipeline.service.PipelineDefinition.RegistryAuthDefinition;
+import dev.gofer.api.pipeline.service.PipelineDefinition.RetryDefinition;
+import dev.gofer.api.pipeline.service.PipelineDefinition.TaskDefinition;
 import dev.gofer.support.problem.FieldError;
 
 class ConfigValidatorTest {
 
-    static TaskRequest task(String id, String image, Map<String, String> dependsOn) {
-        return new TaskRequest(id, null, image, null, dependsOn, Map.of(), null, List.of("true"), false, false, null);
+    static TaskDefinition task(String id, String image, Map<String, String> dependsOn) {
+        return new TaskDefinition(id, null, image, null, dependsOn, Map.of(), null, List.of("true"), false, false,
+                null);
     }
 
-    static PipelineConfigRequest pipeline(String id, TaskRequest... tasks) {
-        return new PipelineConfigRequest(id, "A pipeline", "", 0L, List.of(tasks));
+    static PipelineDefinition pipeline(String id, TaskDefinition... tasks) {
+        return new PipelineDefinition(id, "A pipeline", "", 0L, List.of(tasks));
     }
 
     @Test
@@ -47,7 +48,7 @@ class ConfigValidatorTest {
 
     @Test
     void shouldNameEachBadFieldWhenConfigBreaksSeveralRules() {
-        var config = new PipelineConfigRequest("x", "", null, -1L,
+        var config = new PipelineDefinition("x", "", null, -1L,
                 List.of(task("ok-task", " ", Map.of("nope", "success")),
                         task("ok-task", "img", Map.of()), task("bad id!", "img", Map.of("ok-task", "sometimes"))));
 
@@ -63,10 +64,10 @@ class ConfigValidatorTest {
 
     @Test
     void shouldRefusePlaintextRegistryPasswordWhenNotASecretReference() {
-        var withPassword = new TaskRequest("private", null, "registry.local/app:1",
-                new RegistryAuthRequest("ci", "hunter2"), Map.of(), Map.of(), null, null, false, false, null);
-        var withReference = new TaskRequest("private", null, "registry.local/app:1",
-                new RegistryAuthRequest("ci", "pipeline_secret{{registry_pass}}"), Map.of(), Map.of(), null, null,
+        var withPassword = new TaskDefinition("private", null, "registry.local/app:1",
+                new RegistryAuthDefinition("ci", "hunter2"), Map.of(), Map.of(), null, null, false, false, null);
+        var withReference = new TaskDefinition("private", null, "registry.local/app:1",
+                new RegistryAuthDefinition("ci", "pipeline_secret{{registry_pass}}"), Map.of(), Map.of(), null, null,
                 false, false, "if-not-present");
 
         assertThat(ConfigValidator.validate("auth", pipeline("auth", withPassword))).extracting(FieldError::field)
@@ -82,18 +83,19 @@ class ConfigValidatorTest {
 
     @Test
     void shouldAcceptControlsAndRetryWhenWithinTheirLimits() {
-        var bounded = new TaskRequest("bounded", null, "img", null, Map.of(), Map.of(), null, null, false, false, null,
-                3600, 60L, 0.25, 6, "host", new RetryRequest(10, 0, List.of(1, 255), 5));
-        var wholeAsFraction = new TaskRequest("whole", null, "img", null, Map.of(), Map.of(), null, null, false,
-                false, null, 2.0, null, 1024, null, null, new RetryRequest(null, null, null, null));
+        var bounded = new TaskDefinition("bounded", null, "img", null, Map.of(), Map.of(), null, null, false, false,
+                null,
+                3600, 60L, 0.25, 6, "host", new RetryDefinition(10, 0, List.of(1, 255), 5));
+        var wholeAsFraction = new TaskDefinition("whole", null, "img", null, Map.of(), Map.of(), null, null, false,
+                false, null, 2.0, null, 1024, null, null, new RetryDefinition(null, null, null, null));
 
         assertThat(ConfigValidator.validate("bounded", pipeline("bounded", bounded, wholeAsFraction))).isEmpty();
     }
 
     @Test
     void shouldNameTaskInMessageWhenControlIsOutOfRange() {
-        var late = new TaskRequest("late", null, "img", null, Map.of(), Map.of(), null, null, false, false, null,
-                null, 0, 1025, null, "bridge", new RetryRequest(0, 301.5, List.of(256), -1));
+        var late = new TaskDefinition("late", null, "img", null, Map.of(), Map.of(), null, null, false, false, null,
+                null, 0, 1025, null, "bridge", new RetryDefinition(0, 301.5, List.of(256), -1));
 
         List<FieldError> errors = ConfigValidator.validate("late", pipeline("late", late));
 

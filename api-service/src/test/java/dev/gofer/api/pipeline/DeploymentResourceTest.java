@@ -25,8 +25,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.gofer.api.pipeline.persistence.Deployment;
 import dev.gofer.api.pipeline.persistence.DeploymentRepository;
-import dev.gofer.api.pipeline.service.DeploymentState;
-import dev.gofer.api.pipeline.service.DeploymentStatus;
+import dev.gofer.api.pipeline.persistence.DeploymentState;
+import dev.gofer.api.pipeline.persistence.DeploymentStatus;
 import dev.gofer.testsupport.GoferInfraResource;
 
 /** Config versions and their states, deployments and their records, and the rules for deleting versions. */

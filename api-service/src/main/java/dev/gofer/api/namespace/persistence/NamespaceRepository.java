@@ -8,6 +8,8 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+import dev.gofer.api.run.persistence.Run;
+
 @ApplicationScoped
 public class NamespaceRepository implements PanacheRepositoryBase<Namespace, String> {
 

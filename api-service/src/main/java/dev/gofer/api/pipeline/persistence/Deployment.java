@@ -9,10 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.gofer.api.pipeline.service.DeploymentReason;
-import dev.gofer.api.pipeline.service.DeploymentState;
-import dev.gofer.api.pipeline.service.DeploymentStatus;
-
 /** One promotion of a config version to live: from {@code startVersion} (the live one before) to {@code endVersion}. */
 @Entity
 @Table(name = "deployments")

@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
-import dev.gofer.api.pipeline.service.DeploymentState;
-
 @ApplicationScoped
 public class DeploymentRepository implements PanacheRepository<Deployment> {
 

@@ -1,13 +1,16 @@
 package dev.gofer.api.pipeline.persistence;
 
+import java.util.List;
+
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One registered version of a pipeline's config; {@code tasks} is the validated task list as JSON. */
+/** One registered version of a pipeline's config; {@code tasks} is the validated task list (stored as JSON). */
 @Entity
 @Table(name = "pipeline_configs")
 public class PipelineConfig {
@@ -37,5 +40,6 @@ public class PipelineConfig {
 
     public long deprecated;
 
-    public String tasks;
+    @Convert(converter = TaskConfigJson.Many.class)
+    public List<TaskConfig> tasks;
 }

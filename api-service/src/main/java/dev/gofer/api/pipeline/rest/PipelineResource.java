@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.gofer.api.ApiException;
 import dev.gofer.api.pipeline.service.DeploymentService;
+import dev.gofer.api.pipeline.service.PipelineDefinition;
 import dev.gofer.api.pipeline.service.PipelineService;
 import dev.gofer.api.pipeline.service.PipelineViews.ConfigView;
 import dev.gofer.api.pipeline.service.PipelineViews.DeploymentView;
@@ -98,7 +99,7 @@ public class PipelineResource {
             + " of the pipeline is running.")
     public Response register(@PathParam("namespace_id") String namespaceId,
             @PathParam("pipeline_id") String pipelineId, @QueryParam("deploy") @DefaultValue("false") boolean deploy,
-            PipelineConfigRequest request) {
+            PipelineDefinition request) {
         ConfigView config = service.register(namespaceId, pipelineId, request, deploy);
         return Response.created(URI.create(pipelinePath(namespaceId, pipelineId) + "/configs/" + config.version()))
                 .entity(new ConfigResponse(config)).build();

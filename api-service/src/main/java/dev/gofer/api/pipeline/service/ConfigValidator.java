@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.gofer.api.pipeline.rest.PipelineConfigRequest;
-import dev.gofer.api.pipeline.rest.PipelineConfigRequest.RetryRequest;
-import dev.gofer.api.pipeline.rest.PipelineConfigRequest.TaskRequest;
+import dev.gofer.api.pipeline.persistence.RequiredParentStatus;
+import dev.gofer.api.pipeline.persistence.TaskConfig;
+import dev.gofer.api.pipeline.service.PipelineDefinition.RetryDefinition;
+import dev.gofer.api.pipeline.service.PipelineDefinition.TaskDefinition;
 import dev.gofer.events.TaskControls;
 import dev.gofer.support.problem.FieldError;
 
@@ -42,7 +43,7 @@ public final class ConfigValidator {
         return id != null && IDENTIFIER.matcher(id).matches();
     }
 
-    public static List<FieldError> validate(String pathPipelineId, PipelineConfigRequest config) {
+    public static List<FieldError> validate(String pathPipelineId, PipelineDefinition config) {
         List<FieldError> errors = new ArrayList<>();
         if (config == null) {
             errors.add(new FieldError("body", "a pipeline config is required"));
@@ -65,7 +66,7 @@ public final class ConfigValidator {
         }
         Map<String, Integer> indexById = new HashMap<>();
         for (int i = 0; i < config.tasks().size(); i++) {
-            TaskRequest task = config.tasks().get(i);
+            TaskDefinition task = config.tasks().get(i);
             String at = "tasks[" + i + "]";
             if (task == null) {
                 errors.add(new FieldError(at, "must not be null"));
@@ -102,7 +103,7 @@ public final class ConfigValidator {
             validateControls(at, task, errors);
         }
         for (int i = 0; i < config.tasks().size(); i++) {
-            TaskRequest task = config.tasks().get(i);
+            TaskDefinition task = config.tasks().get(i);
             if (task == null || task.dependsOn() == null) {
                 continue;
             }
@@ -142,7 +143,7 @@ public final class ConfigValidator {
         }
     }
 
-    private static void validateControls(String at, TaskRequest task, List<FieldError> errors) {
+    private static void validateControls(String at, TaskDefinition task, List<FieldError> errors) {
         String who = "task '" + task.id() + "': ";
         wholeInRange(errors, at + ".timeout_seconds", who, task.timeoutSeconds(), 1, Integer.MAX_VALUE,
                 "must be a whole number of seconds, 1 or more");
@@ -160,7 +161,7 @@ public final class ConfigValidator {
         if (task.networkMode() != null && !TaskControls.NETWORK_MODES.contains(task.networkMode())) {
             errors.add(new FieldError(at + ".network_mode", who + "must be one of host, bridge, none"));
         }
-        RetryRequest retry = task.retry();
+        RetryDefinition retry = task.retry();
         if (retry == null) {
             return;
         }
@@ -195,9 +196,9 @@ public final class ConfigValidator {
     }
 
     /** A cycle as a path of task ids that starts and ends with the same task, if there is one. */
-    static java.util.Optional<List<String>> findCycle(List<TaskRequest> tasks) {
+    static java.util.Optional<List<String>> findCycle(List<TaskDefinition> tasks) {
         Map<String, List<String>> parents = new LinkedHashMap<>();
-        for (TaskRequest t : tasks) {
+        for (TaskDefinition t : tasks) {
             parents.put(t.id(), t.dependsOn() == null ? List.of() : List.copyOf(t.dependsOn().keySet()));
         }
         Set<String> done = new HashSet<>();

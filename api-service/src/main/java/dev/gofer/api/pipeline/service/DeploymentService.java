@@ -1,6 +1,5 @@
 package dev.gofer.api.pipeline.service;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,15 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.gofer.api.ApiException;
+import dev.gofer.api.common.config.ApiConfig;
 import dev.gofer.api.event.service.DomainEvents;
 import dev.gofer.api.pipeline.persistence.Deployment;
+import dev.gofer.api.pipeline.persistence.DeploymentReason;
 import dev.gofer.api.pipeline.persistence.DeploymentRepository;
+import dev.gofer.api.pipeline.persistence.DeploymentState;
+import dev.gofer.api.pipeline.persistence.DeploymentStatus;
 import dev.gofer.api.pipeline.persistence.Pipeline;
 import dev.gofer.api.pipeline.persistence.PipelineConfig;
 import dev.gofer.api.pipeline.persistence.PipelineConfigRepository;
@@ -49,8 +51,8 @@ public class DeploymentService {
     @Inject
     DomainEvents events;
 
-    @ConfigProperty(name = "gofer.api.deployment-timeout", defaultValue = "60s")
-    Duration timeout;
+    @Inject
+    ApiConfig config;
 
     /** Deploys a config version (0 = the latest registered). Deploying the live version again changes nothing. */
     public DeploymentView deploy(String namespaceId, String pipelineId, int version) {
@@ -91,14 +93,15 @@ public class DeploymentService {
         Optional<Deployment> running = deployments.findRunning(pipeline.namespaceId, pipeline.pipelineId);
         if (running.isPresent()) {
             Deployment other = running.get();
-            if (now - other.started < timeout.toMillis()) {
+            if (now - other.started < config.deploymentTimeout().toMillis()) {
                 throw ApiException.conflict("deployment " + other.deploymentId + " of pipeline '"
                         + pipeline.namespaceId + "/" + pipeline.pipelineId + "' is still running");
             }
             other.state = DeploymentState.COMPLETE;
             other.status = DeploymentStatus.FAILED;
             other.statusReason = DeploymentReason.ABANDONED;
-            other.statusDescription = "still running after " + timeout.toSeconds() + " s; a later deployment took over";
+            other.statusDescription = "still running after " + config.deploymentTimeout().toSeconds()
+                    + " s; a later deployment took over";
             other.ended = now;
             events.record(changed(DeploymentChanged.COMPLETED, other));
             // Before the insert below: at most one running deployment per pipeline (unique index).

@@ -12,9 +12,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.gofer.api.ApiException;
@@ -24,9 +21,9 @@ import dev.gofer.api.pipeline.persistence.Pipeline;
 import dev.gofer.api.pipeline.persistence.PipelineConfig;
 import dev.gofer.api.pipeline.persistence.PipelineConfigRepository;
 import dev.gofer.api.pipeline.persistence.PipelineRepository;
-import dev.gofer.api.pipeline.rest.PipelineConfigRequest;
-import dev.gofer.api.pipeline.rest.PipelineConfigRequest.TaskRequest;
-import dev.gofer.events.EventCodec;
+import dev.gofer.api.pipeline.persistence.RequiredParentStatus;
+import dev.gofer.api.pipeline.persistence.TaskConfig;
+import dev.gofer.api.pipeline.service.PipelineDefinition.TaskDefinition;
 import dev.gofer.events.PipelineChanged;
 import dev.gofer.support.problem.FieldError;
 
@@ -38,8 +35,6 @@ import dev.gofer.support.problem.FieldError;
 @ApplicationScoped
 public class PipelineService {
 
-    private static final TypeReference<List<TaskConfig>> TASKS = new TypeReference<>() {
-    };
     private static final List<String> STATES = List.of("active", "disabled");
 
     private static final Logger LOG = Logger.getLogger(PipelineService.class);
@@ -68,7 +63,7 @@ public class PipelineService {
      * deployed (a deployment is recorded in the same transaction as the version, so a registration that cannot be
      * deployed because another deployment is running stores nothing and answers 409).
      */
-    public PipelineViews.ConfigView register(String namespaceId, String pipelineId, PipelineConfigRequest request,
+    public PipelineViews.ConfigView register(String namespaceId, String pipelineId, PipelineDefinition request,
             boolean deploy) {
         List<FieldError> errors = new ArrayList<>();
         if (!ConfigValidator.isIdentifier(namespaceId)) {
@@ -88,7 +83,7 @@ public class PipelineService {
                 .orElseThrow(() -> noConfig(namespaceId, pipelineId, registration.version())));
     }
 
-    private Registration registerVersion(String namespaceId, String pipelineId, PipelineConfigRequest request,
+    private Registration registerVersion(String namespaceId, String pipelineId, PipelineDefinition request,
             boolean deploy) {
         namespaces.requireExisting(namespaceId);
         long now = System.currentTimeMillis();
@@ -106,7 +101,7 @@ public class PipelineService {
         config.parallelism = request.parallelism() == null ? 0 : request.parallelism();
         config.state = "unreleased";
         config.registered = now;
-        config.tasks = writeTasks(request.tasks().stream().map(PipelineService::toTaskConfig).toList());
+        config.tasks = request.tasks().stream().map(PipelineService::toTaskConfig).toList();
         configs.persist(config);
         configs.flush();
         events.record(new PipelineChanged(PipelineChanged.CONFIG_REGISTERED, namespaceId, pipelineId,
@@ -229,40 +224,7 @@ public class PipelineService {
         LOG.infof("config %s/%s v%d deleted", namespaceId, pipelineId, target.version);
     }
 
-    public static List<TaskConfig> tasksOf(PipelineConfig config) {
-        try {
-            return EventCodec.mapper().readValue(config.tasks, TASKS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored tasks of " + config.pipelineId + " v" + config.version
-                    + " cannot be read", e);
-        }
-    }
-
-    public static TaskConfig readTask(String json) {
-        try {
-            return EventCodec.mapper().readValue(json, TaskConfig.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored task cannot be read", e);
-        }
-    }
-
-    public static String writeTask(TaskConfig task) {
-        try {
-            return EventCodec.mapper().writeValueAsString(task);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String writeTasks(List<TaskConfig> tasks) {
-        try {
-            return EventCodec.mapper().writeValueAsString(tasks);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static TaskConfig toTaskConfig(TaskRequest t) {
+    private static TaskConfig toTaskConfig(TaskDefinition t) {
         Map<String, RequiredParentStatus> dependsOn = new LinkedHashMap<>();
         if (t.dependsOn() != null) {
             t.dependsOn().forEach((k, v) -> dependsOn.put(k, RequiredParentStatus.parse(v).orElseThrow()));
@@ -281,7 +243,7 @@ public class PipelineService {
     }
 
     /** The retry policy with its defaults filled in, so that a stored config says what applies. */
-    private static TaskConfig.RetryConfig toRetryConfig(PipelineConfigRequest.RetryRequest r) {
+    private static TaskConfig.RetryConfig toRetryConfig(PipelineDefinition.RetryDefinition r) {
         if (r == null) {
             return TaskConfig.RetryConfig.DEFAULT;
         }

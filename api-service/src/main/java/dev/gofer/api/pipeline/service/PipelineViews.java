@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import dev.gofer.api.pipeline.persistence.Deployment;
+import dev.gofer.api.pipeline.persistence.DeploymentReason;
+import dev.gofer.api.pipeline.persistence.DeploymentState;
+import dev.gofer.api.pipeline.persistence.DeploymentStatus;
 import dev.gofer.api.pipeline.persistence.Pipeline;
 import dev.gofer.api.pipeline.persistence.PipelineConfig;
+import dev.gofer.api.pipeline.persistence.RequiredParentStatus;
+import dev.gofer.api.pipeline.persistence.TaskConfig;
 import dev.gofer.events.PullPolicy;
 
 /** The read model of pipelines, configs and deployments, as the API shows it; entities never leave this package. */
@@ -58,7 +63,7 @@ public final class PipelineViews {
             long parallelism, String state, long registered, long deprecated, Map<String, TaskView> tasks) {
         public static ConfigView from(PipelineConfig c) {
             Map<String, TaskView> tasks = new LinkedHashMap<>();
-            PipelineService.tasksOf(c).forEach(t -> tasks.put(t.id(), TaskView.from(t)));
+            c.tasks.forEach(t -> tasks.put(t.id(), TaskView.from(t)));
             return new ConfigView(c.namespaceId, c.pipelineId, c.version, c.name, c.description, c.parallelism,
                     c.state, c.registered, c.deprecated, tasks);
         }

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
+import dev.gofer.api.common.messaging.Channels;
+import dev.gofer.api.run.persistence.Run;
 import dev.gofer.api.run.service.RunService;
 import dev.gofer.events.Envelope;
 import dev.gofer.events.EventCodec;

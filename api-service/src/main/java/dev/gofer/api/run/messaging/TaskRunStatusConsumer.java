@@ -10,7 +10,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import dev.gofer.api.run.service.Orchestrator;
+import dev.gofer.api.common.messaging.Channels;
+import dev.gofer.api.run.service.TaskRunStatusHandler;
 import dev.gofer.events.Envelope;
 import dev.gofer.events.EventCodec;
 import dev.gofer.events.InvalidEventException;
@@ -25,7 +26,7 @@ import dev.gofer.support.messaging.RetryOrDeadLetter;
 public class TaskRunStatusConsumer {
 
     @Inject
-    Orchestrator orchestrator;
+    TaskRunStatusHandler statusHandler;
 
     @Inject
     RetryOrDeadLetter delivery;
@@ -40,7 +41,7 @@ public class TaskRunStatusConsumer {
             return message.nack(e);
         }
         return delivery.settle(message, envelope.type() + " of " + envelope.key(),
-                () -> orchestrator.onStatus(envelope.eventId(), envelope.occurredAt().toEpochMilli(),
+                () -> statusHandler.onStatus(envelope.eventId(), envelope.occurredAt().toEpochMilli(),
                         envelope.payload()));
     }
 }

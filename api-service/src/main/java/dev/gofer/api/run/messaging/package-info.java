@@ -1,2 +1,2 @@
-/** Kafka consumers of run requests, task-run status and log chunks. */
+/** Kafka consumers of run requests and task-run status. */
 package dev.gofer.api.run.messaging;

@@ -9,10 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.gofer.api.run.service.RunState;
-import dev.gofer.api.run.service.RunStatus;
-import dev.gofer.api.run.service.StatusReason;
-
 /** One run of a pipeline's live config. {@code variables} holds the run variables as JSON. */
 @Entity
 @Table(name = "runs")
@@ -66,4 +62,38 @@ public class Run {
     /** The run's task logs were removed by retention ({@code gofer.api.log-retention-runs}). */
     @Column(name = "logs_expired")
     public boolean logsExpired;
+
+    /** A new run of a pipeline's config version, pending until it may start. */
+    public static Run pending(String namespaceId, String pipelineId, long runId, int configVersion,
+            String initiatorKind, String initiatorName, String variables, String requestId) {
+        Run run = new Run();
+        run.namespaceId = namespaceId;
+        run.pipelineId = pipelineId;
+        run.runId = runId;
+        run.configVersion = configVersion;
+        run.state = RunState.PENDING;
+        run.status = RunStatus.UNKNOWN;
+        run.initiatorKind = initiatorKind;
+        run.initiatorName = initiatorName;
+        run.variables = variables;
+        run.requestId = requestId;
+        return run;
+    }
+
+    public void start(long startedAt) {
+        state = RunState.RUNNING;
+        started = startedAt;
+    }
+
+    public void complete(RunStatus status, StatusReason reason, String description, long endedAt) {
+        this.state = RunState.COMPLETE;
+        this.status = status;
+        this.statusReason = reason;
+        this.statusDescription = description;
+        this.ended = endedAt;
+    }
+
+    public String key() {
+        return namespaceId + "/" + pipelineId + "/" + runId;
+    }
 }

@@ -8,8 +8,6 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
-import dev.gofer.api.run.service.RunState;
-
 @ApplicationScoped
 public class RunRepository implements PanacheRepository<Run> {
 

@@ -9,9 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.gofer.api.run.service.StatusReason;
-import dev.gofer.api.run.service.TaskRunStatus;
-
 /** An earlier attempt of a task run: it ended and another attempt followed. The current attempt is the task run. */
 @Entity
 @Table(name = "task_run_attempts")
@@ -51,4 +48,21 @@ public class TaskRunAttempt {
 
     @Column(name = "log_lines")
     public Long logLines;
+
+    /** The history row of a task run's current attempt, which ends now, failed with {@code reason}. */
+    static TaskRunAttempt endedFrom(TaskRun tr, StatusReason reason, String description, long endedAt) {
+        TaskRunAttempt a = new TaskRunAttempt();
+        a.taskRunPk = tr.id;
+        a.attempt = tr.attempt;
+        a.workerId = tr.workerId;
+        a.containerId = tr.containerId;
+        a.exitCode = tr.exitCode;
+        a.status = TaskRunStatus.FAILED;
+        a.statusReason = reason;
+        a.statusDescription = description;
+        a.started = tr.started;
+        a.ended = endedAt;
+        a.logLines = tr.logLinesExpected;
+        return a;
+    }
 }

@@ -1,2 +1,2 @@
-/** Run, task-run and log-line storage. */
+/** Runs, task runs and their earlier attempts: the entities (with their state transitions) and repositories. */
 package dev.gofer.api.run.persistence;

@@ -1,12 +1,8 @@
 package dev.gofer.api.run.rest;
 
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,24 +16,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.gofer.api.ApiException;
-import dev.gofer.api.pipeline.service.PipelineService;
-import dev.gofer.api.run.service.LogService;
-import dev.gofer.api.run.service.Orchestrator;
+import dev.gofer.api.common.config.ApiConfig;
+import dev.gofer.api.run.service.Cancellation;
 import dev.gofer.api.run.service.RunQueries;
-import dev.gofer.api.run.service.RunService;
+import dev.gofer.api.run.service.RunStarter;
 import dev.gofer.api.run.service.RunViews.RunView;
 import dev.gofer.api.run.service.RunViews.TaskRunView;
-import dev.gofer.events.Envelope;
-import dev.gofer.events.EventPublisher;
-import dev.gofer.events.Initiator;
-import dev.gofer.events.RunRequested;
-import dev.gofer.events.Topics;
 import dev.gofer.support.problem.FieldError;
 
 @Path("/api/namespaces/{namespace_id}/pipelines/{pipeline_id}/runs")
@@ -63,28 +51,16 @@ public class RunResource {
     }
 
     @Inject
-    PipelineService pipelines;
-
-    @Inject
-    RunService runService;
+    RunStarter starter;
 
     @Inject
     RunQueries queries;
 
     @Inject
-    EventPublisher publisher;
+    Cancellation cancellation;
 
     @Inject
-    Orchestrator orchestrator;
-
-    @Inject
-    LogService logService;
-
-    @ConfigProperty(name = "gofer.api.cancel-grace", defaultValue = "10")
-    int defaultGrace;
-
-    @ConfigProperty(name = "gofer.api.run-create-wait")
-    Duration createWait;
+    ApiConfig config;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -93,26 +69,10 @@ public class RunResource {
     public Response start(@PathParam("namespace_id") String namespaceId, @PathParam("pipeline_id") String pipelineId,
             StartRunRequest body) {
         Map<String, String> variables = body == null || body.variables() == null ? Map.of() : body.variables();
-        variables.keySet().stream().filter(k -> k == null || k.isBlank() || k.contains("=")).findFirst()
-                .ifPresent(k -> {
-                    throw ApiException.invalid("Invalid run request",
-                            List.of(new FieldError("variables", "variable names must not be blank or contain '='")));
-                });
-        pipelines.requireRunnable(namespaceId, pipelineId);
-        String requestId = UUID.randomUUID().toString();
-        RunRequested request = new RunRequested(namespaceId, pipelineId, variables, new Initiator("api", "anonymous"));
-        publisher.publishAndWait(Topics.RUN_REQUESTS, Envelope.withId(requestId, request.key(), request),
-                Duration.ofSeconds(10));
-        Instant deadline = Instant.now().plus(createWait);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<RunView> run = runService.findByRequestId(requestId);
-            if (run.isPresent()) {
-                return Response.created(URI.create("/api/namespaces/" + namespaceId + "/pipelines/" + pipelineId
-                        + "/runs/" + run.get().runId())).entity(new RunResponse(run.get())).build();
-            }
-            pause();
-        }
-        return Response.accepted(new RunRequestAccepted(requestId)).build();
+        RunStarter.Started started = starter.start(namespaceId, pipelineId, variables);
+        return started.run().map(run -> Response.created(URI.create("/api/namespaces/" + namespaceId + "/pipelines/"
+                + pipelineId + "/runs/" + run.runId())).entity(new RunResponse(run)).build())
+                .orElseGet(() -> Response.accepted(new RunRequestAccepted(started.requestId())).build());
     }
 
     @GET
@@ -133,7 +93,7 @@ public class RunResource {
     @Operation(summary = "Cancel a run: every unfinished task run is stopped (SIGTERM, then SIGKILL after grace)")
     public Response cancel(@PathParam("namespace_id") String namespaceId, @PathParam("pipeline_id") String pipelineId,
             @PathParam("run_id") long runId, @QueryParam("grace") Integer grace) {
-        orchestrator.cancelRun(namespaceId, pipelineId, runId, grace(grace));
+        cancellation.cancelRun(namespaceId, pipelineId, runId, grace(grace));
         return Response.noContent().build();
     }
 
@@ -143,13 +103,13 @@ public class RunResource {
     public Response cancelTask(@PathParam("namespace_id") String namespaceId,
             @PathParam("pipeline_id") String pipelineId, @PathParam("run_id") long runId,
             @PathParam("task_id") String taskId, @QueryParam("grace") Integer grace) {
-        orchestrator.cancelTaskRun(namespaceId, pipelineId, runId, taskId, grace(grace));
+        cancellation.cancelTaskRun(namespaceId, pipelineId, runId, taskId, grace(grace));
         return Response.noContent().build();
     }
 
     private int grace(Integer requested) {
         if (requested == null) {
-            return defaultGrace;
+            return config.cancelGrace();
         }
         if (requested < 0 || requested > 3600) {
             throw ApiException.invalid("Invalid cancel request",
@@ -186,24 +146,6 @@ public class RunResource {
                 .orElseThrow(() -> noTaskRun(namespaceId, pipelineId, runId, taskId));
     }
 
-    @GET
-    @Path("/{run_id}/tasks/{task_id}/logs")
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Download a task run's log: every stored line, in the order written", description = "The"
-            + " current attempt's log, or that of an earlier attempt with ?attempt=<n>.")
-    public Response logs(@PathParam("namespace_id") String namespaceId, @PathParam("pipeline_id") String pipelineId,
-            @PathParam("run_id") long runId, @PathParam("task_id") String taskId,
-            @QueryParam("attempt") Integer attempt) {
-        if (attempt != null && attempt < 1) {
-            throw ApiException.invalid("Invalid log request",
-                    List.of(new FieldError("attempt", "must be an attempt number (1 or more)")));
-        }
-        LogService.TaskLog log = logService.find(namespaceId, pipelineId, runId, taskId, attempt)
-                .orElseThrow(() -> noTaskRun(namespaceId, pipelineId, runId, taskId));
-        StreamingOutput body = out -> logService.writeText(log, out);
-        return Response.ok(body, "text/plain;charset=UTF-8").build();
-    }
-
     private static ApiException noRun(String namespaceId, String pipelineId, long runId) {
         return ApiException.notFound("run " + runId + " of pipeline '" + namespaceId + "/" + pipelineId
                 + "' does not exist");
@@ -212,14 +154,5 @@ public class RunResource {
     private static ApiException noTaskRun(String namespaceId, String pipelineId, long runId, String taskId) {
         return ApiException.notFound("task run '" + taskId + "' of run " + runId + " of pipeline '" + namespaceId
                 + "/" + pipelineId + "' does not exist");
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

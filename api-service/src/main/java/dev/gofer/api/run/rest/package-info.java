@@ -1,2 +1,2 @@
-/** REST resources for runs, task runs and logs. */
+/** REST resources for runs and task runs: start, list, get, cancel. */
 package dev.gofer.api.run.rest;

@@ -46,7 +46,7 @@ public class RunPromoter {
     RunSlots slots;
 
     @Inject
-    Orchestrator orchestrator;
+    RunAdvancer advancer;
 
     private final CoalescingWorker worker = new CoalescingWorker("run-promoter", this::promoteAll);
 
@@ -92,7 +92,7 @@ public class RunPromoter {
             if (!slots.free(namespaceId, pipelineId, parallelism)) {
                 return false;
             }
-            orchestrator.start(next, taskRuns.listByRun(next.id));
+            advancer.start(next, taskRuns.listByRun(next.id));
             return true;
         });
     }

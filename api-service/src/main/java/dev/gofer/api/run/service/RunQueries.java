@@ -9,8 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.gofer.api.log.persistence.TaskLogRepository;
+import dev.gofer.api.log.service.LogService;
 import dev.gofer.api.run.persistence.RunRepository;
-import dev.gofer.api.run.persistence.TaskLogRepository;
 import dev.gofer.api.run.persistence.TaskRun;
 import dev.gofer.api.run.persistence.TaskRunAttempt;
 import dev.gofer.api.run.persistence.TaskRunAttemptRepository;

@@ -12,12 +12,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.gofer.api.ApiException;
+import dev.gofer.api.log.service.LogRetention;
 import dev.gofer.api.pipeline.persistence.Pipeline;
 import dev.gofer.api.pipeline.persistence.PipelineConfig;
 import dev.gofer.api.pipeline.persistence.PipelineConfigRepository;
 import dev.gofer.api.pipeline.persistence.PipelineRepository;
-import dev.gofer.api.pipeline.service.PipelineService;
-import dev.gofer.api.pipeline.service.TaskConfig;
+import dev.gofer.api.pipeline.persistence.TaskConfig;
 import dev.gofer.api.run.persistence.Run;
 import dev.gofer.api.run.persistence.RunRepository;
 import dev.gofer.api.run.persistence.TaskRun;
@@ -49,7 +49,7 @@ public class RunService {
     TaskRunRepository taskRuns;
 
     @Inject
-    Orchestrator orchestrator;
+    RunAdvancer advancer;
 
     @Inject
     RunSlots slots;
@@ -60,6 +60,7 @@ public class RunService {
     @Inject
     LogRetention logRetention;
 
+    /** Where tasks reach api-service ({@code GOFER_API_URL} in their environment). */
     @ConfigProperty(name = "gofer.api-url")
     String apiUrl;
 
@@ -83,52 +84,32 @@ public class RunService {
         if (!"active".equals(pipeline.state)) {
             throw new ApiException(409, "Pipeline disabled", "pipeline '" + request.key() + "' is disabled");
         }
-        PipelineConfig config = configs.findLive(request.namespaceId(), request.pipelineId())
+        PipelineConfig pipelineConfig = configs.findLive(request.namespaceId(), request.pipelineId())
                 .orElseThrow(() -> ApiException.conflict("pipeline '" + request.key() + "' has no live config"));
         long now = System.currentTimeMillis();
         // FIFO: a new run may only overtake nothing; it starts now only if no older run is waiting and a slot is free.
         slots.lockGlobal();
         boolean startNow = runs.countPending(request.namespaceId(), request.pipelineId()) == 0
-                && slots.free(request.namespaceId(), request.pipelineId(), config.parallelism);
+                && slots.free(request.namespaceId(), request.pipelineId(), pipelineConfig.parallelism);
 
-        Run run = new Run();
-        run.namespaceId = request.namespaceId();
-        run.pipelineId = request.pipelineId();
-        run.runId = runs.nextRunId(run.namespaceId, run.pipelineId);
-        run.configVersion = config.version;
-        run.state = RunState.PENDING;
-        run.status = RunStatus.UNKNOWN;
-        run.initiatorKind = request.initiator().kind();
-        run.initiatorName = request.initiator().name();
-        run.variables = Json.write(request.variables());
-        run.requestId = requestId;
+        Run run = Run.pending(request.namespaceId(), request.pipelineId(),
+                runs.nextRunId(request.namespaceId(), request.pipelineId()), pipelineConfig.version,
+                request.initiator().kind(), request.initiator().name(), Json.write(request.variables()), requestId);
         runs.persist(run);
 
-        for (TaskConfig task : PipelineService.tasksOf(config)) {
-            TaskRun tr = new TaskRun();
-            tr.runPk = run.id;
-            tr.namespaceId = run.namespaceId;
-            tr.pipelineId = run.pipelineId;
-            tr.runId = run.runId;
-            tr.taskId = task.id();
-            tr.attempt = 1;
-            tr.image = task.image();
-            tr.task = PipelineService.writeTask(task);
-            tr.state = TaskRunState.WAITING;
-            tr.status = TaskRunStatus.UNKNOWN;
-            tr.created = now;
-            tr.variables = Json.write(EnvironmentAssembler.assemble(
+        for (TaskConfig task : pipelineConfig.tasks) {
+            String variables = Json.write(EnvironmentAssembler.assemble(
                     EnvironmentAssembler.systemVariables(run.namespaceId, run.pipelineId, run.runId, task.id(),
                             task.image(), apiUrl, storeUrl),
                     task.variables(), request.variables()));
-            taskRuns.persist(tr);
+            taskRuns.persist(TaskRun.waiting(run, task, variables, now));
         }
         LOG.infof("run %s/%s/%d created from request %s (%s %s)%s", run.namespaceId, run.pipelineId, run.runId,
                 requestId, run.initiatorKind, run.initiatorName, startNow ? "" : "; pending until a slot frees");
-        orchestrator.recordRun(run, RunChanged.QUEUED);
+        advancer.recordRun(run, RunChanged.QUEUED);
         afterCommit.run(logRetention::wake);
         if (startNow) {
-            orchestrator.start(run, List.copyOf(taskRuns.listByRun(run.id)));
+            advancer.start(run, List.copyOf(taskRuns.listByRun(run.id)));
         }
     }
 

@@ -5,8 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import dev.gofer.api.common.config.ApiConfig;
 import dev.gofer.api.run.persistence.RunRepository;
 
 /**
@@ -27,8 +26,8 @@ public class RunSlots {
     @Inject
     RunRepository runs;
 
-    @ConfigProperty(name = "gofer.api.global-run-limit", defaultValue = "200")
-    int globalLimit;
+    @Inject
+    ApiConfig config;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockGlobal() {
@@ -41,6 +40,7 @@ public class RunSlots {
         if (parallelism > 0 && runs.countRunning(namespaceId, pipelineId) >= parallelism) {
             return false;
         }
+        int globalLimit = config.globalRunLimit();
         return globalLimit <= 0 || runs.countRunning() < globalLimit;
     }
 }

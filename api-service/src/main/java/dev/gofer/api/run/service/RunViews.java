@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import dev.gofer.api.run.persistence.Run;
+import dev.gofer.api.run.persistence.RunState;
+import dev.gofer.api.run.persistence.RunStatus;
+import dev.gofer.api.run.persistence.StatusReason;
 import dev.gofer.api.run.persistence.TaskRun;
 import dev.gofer.api.run.persistence.TaskRunAttempt;
+import dev.gofer.api.run.persistence.TaskRunState;
+import dev.gofer.api.run.persistence.TaskRunStatus;
 import dev.gofer.events.Variable;
 
 /** The read model of runs and task runs, as the API shows them; entities never leave this layer. */

@@ -23,7 +23,7 @@ import dev.gofer.support.work.CoalescingWorker;
 /**
  * Watches the deadlines of unfinished task runs: retries whose backoff has passed, queue timeouts, and leases that
  * lapsed because their worker stopped sending heartbeats. A sweep every {@code gofer.api.lease-sweep} (2 s) finds the
- * runs with a deadline that passed and hands each to {@link Orchestrator#supervise(long)}, which locks the run with
+ * runs with a deadline that passed and hands each to {@link TaskRunDeadlines#supervise(long)}, which locks the run with
  * {@code FOR UPDATE SKIP LOCKED} and checks again under the lock, so several api instances can sweep at once and each
  * deadline is acted on once. A retry also wakes the sweep at its due time (a timer of this instance, lost on restart;
  * the periodic sweep covers that), so backoffs are kept to the millisecond rather than to the sweep's period.
@@ -38,7 +38,7 @@ public class TaskRunSupervisor {
     TaskRunRepository taskRuns;
 
     @Inject
-    Orchestrator orchestrator;
+    TaskRunDeadlines deadlines;
 
     private final CoalescingWorker worker = new CoalescingWorker("task-run-supervisor", this::superviseAll);
     private final ScheduledExecutorService timer = Executors
@@ -67,7 +67,7 @@ public class TaskRunSupervisor {
                     return;
                 }
                 try {
-                    orchestrator.supervise(runPk);
+                    deadlines.supervise(runPk);
                 } catch (RuntimeException e) {
                     LOG.warnf("supervising the task runs of run #%d will be retried: %s", runPk, e.getMessage());
                 }

@@ -57,29 +57,26 @@ public class IntervalFirer {
         for (SubscriptionEntity s : due) {
             Duration every;
             try {
-                every = trigger.every(s.getSettings());
+                every = trigger.every(s.settings);
             } catch (IllegalArgumentException e) {
-                s.setStatus(SubscriptionStatus.ERROR.wire());
-                s.setStatusReason("settings.every is not a duration: " + s.getSettings().get(IntervalTrigger.EVERY));
-                s.setModified(now());
+                s.broken(SubscriptionStatus.ERROR.wire(),
+                        "settings.every is not a duration: " + s.settings.get(IntervalTrigger.EVERY), now());
                 continue;
             }
-            Instant dueAt = s.getNextFireAt();
-            RunRequested request = new RunRequested(s.getNamespaceId(), s.getPipelineId(), s.getVariables(),
-                    new Initiator("trigger", IntervalTrigger.KIND + "/" + s.getSubscriptionId()));
+            Instant dueAt = s.nextFireAt;
+            RunRequested request = new RunRequested(s.namespaceId, s.pipelineId, s.variables,
+                    new Initiator("trigger", IntervalTrigger.KIND + "/" + s.subscriptionId));
             try {
-                publisher.publish(eventId(s.getNamespaceId(), s.getPipelineId(), s.getSubscriptionId(), dueAt),
+                publisher.publish(eventId(s.namespaceId, s.pipelineId, s.subscriptionId, dueAt),
                         request);
             } catch (EventPublisher.PublishException e) {
                 // Keep what was fired so far; this row stays due and is retried (same event id) by the next sweep.
-                LOG.warnf("cannot fire %s/%s %s/%s: %s", s.getNamespaceId(), s.getPipelineId(), IntervalTrigger.KIND,
-                        s.getSubscriptionId(), e.getMessage());
+                LOG.warnf("cannot fire %s/%s %s/%s: %s", s.namespaceId, s.pipelineId, IntervalTrigger.KIND,
+                        s.subscriptionId, e.getMessage());
                 return 0;
             }
             Instant now = now();
-            s.setNextFireAt(IntervalSchedule.nextAfter(dueAt, every, now));
-            s.setLastFiredAt(now);
-            s.setFireCount(s.getFireCount() + 1);
+            s.fired(now, IntervalSchedule.nextAfter(dueAt, every, now));
             fired++;
         }
         return fired;

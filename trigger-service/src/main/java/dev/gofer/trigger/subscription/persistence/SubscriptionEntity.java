@@ -16,7 +16,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A row of {@code trigger.subscriptions}: one pipeline subscribed to one trigger kind under a user-chosen id. Never
- * leaves this service: REST and Kafka use their own records.
+ * leaves this service: REST and Kafka use their own records. Fields are read directly; they change through
+ * {@link #subscribe}, {@link #fired} and {@link #broken}.
  */
 @Entity
 @Table(name = "subscriptions")
@@ -24,154 +25,78 @@ public class SubscriptionEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    public Long id;
 
     @Column(name = "namespace_id", nullable = false, updatable = false)
-    private String namespaceId;
+    public String namespaceId;
 
     @Column(name = "pipeline_id", nullable = false, updatable = false)
-    private String pipelineId;
+    public String pipelineId;
 
     @Column(name = "trigger", nullable = false, updatable = false)
-    private String trigger;
+    public String trigger;
 
     @Column(name = "subscription_id", nullable = false, updatable = false)
-    private String subscriptionId;
+    public String subscriptionId;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "settings", nullable = false)
-    private Map<String, String> settings = new HashMap<>();
+    public Map<String, String> settings = new HashMap<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "variables", nullable = false)
-    private Map<String, String> variables = new HashMap<>();
+    public Map<String, String> variables = new HashMap<>();
 
     @Column(name = "status", nullable = false)
-    private String status;
+    public String status;
 
     @Column(name = "status_reason")
-    private String statusReason;
+    public String statusReason;
 
     @Column(name = "next_fire_at")
-    private Instant nextFireAt;
+    public Instant nextFireAt;
 
     @Column(name = "last_fired_at")
-    private Instant lastFiredAt;
+    public Instant lastFiredAt;
 
     @Column(name = "fire_count", nullable = false)
-    private long fireCount;
+    public long fireCount;
 
     @Column(name = "created", nullable = false, updatable = false)
-    private Instant created;
+    public Instant created;
 
     @Column(name = "modified", nullable = false)
-    private Instant modified;
+    public Instant modified;
 
-    public Long getId() {
-        return id;
+    /** A new subscription, in {@code status}, created at {@code now}; {@code nextFireAt} null for kinds not on a clock. */
+    public static SubscriptionEntity subscribe(String namespaceId, String pipelineId, String trigger,
+            String subscriptionId, Map<String, String> settings, Map<String, String> variables, String status,
+            Instant now, Instant nextFireAt) {
+        SubscriptionEntity e = new SubscriptionEntity();
+        e.namespaceId = namespaceId;
+        e.pipelineId = pipelineId;
+        e.trigger = trigger;
+        e.subscriptionId = subscriptionId;
+        e.settings = new HashMap<>(settings);
+        e.variables = new HashMap<>(variables);
+        e.status = status;
+        e.created = now;
+        e.modified = now;
+        e.nextFireAt = nextFireAt;
+        return e;
     }
 
-    public String getNamespaceId() {
-        return namespaceId;
-    }
-
-    public void setNamespaceId(String namespaceId) {
-        this.namespaceId = namespaceId;
-    }
-
-    public String getPipelineId() {
-        return pipelineId;
-    }
-
-    public void setPipelineId(String pipelineId) {
-        this.pipelineId = pipelineId;
-    }
-
-    public String getTrigger() {
-        return trigger;
-    }
-
-    public void setTrigger(String trigger) {
-        this.trigger = trigger;
-    }
-
-    public String getSubscriptionId() {
-        return subscriptionId;
-    }
-
-    public void setSubscriptionId(String subscriptionId) {
-        this.subscriptionId = subscriptionId;
-    }
-
-    public Map<String, String> getSettings() {
-        return settings;
-    }
-
-    public void setSettings(Map<String, String> settings) {
-        this.settings = new HashMap<>(settings);
-    }
-
-    public Map<String, String> getVariables() {
-        return variables;
-    }
-
-    public void setVariables(Map<String, String> variables) {
-        this.variables = new HashMap<>(variables);
-    }
-
-    public String getStatus() {
-        return status;
-    }
-
-    public void setStatus(String status) {
-        this.status = status;
-    }
-
-    public String getStatusReason() {
-        return statusReason;
-    }
-
-    public void setStatusReason(String statusReason) {
-        this.statusReason = statusReason;
-    }
-
-    public Instant getNextFireAt() {
-        return nextFireAt;
-    }
-
-    public void setNextFireAt(Instant nextFireAt) {
+    /** It fired at {@code now}; it is due again at {@code nextFireAt}. */
+    public void fired(Instant now, Instant nextFireAt) {
         this.nextFireAt = nextFireAt;
+        this.lastFiredAt = now;
+        this.fireCount++;
     }
 
-    public Instant getLastFiredAt() {
-        return lastFiredAt;
-    }
-
-    public void setLastFiredAt(Instant lastFiredAt) {
-        this.lastFiredAt = lastFiredAt;
-    }
-
-    public long getFireCount() {
-        return fireCount;
-    }
-
-    public void setFireCount(long fireCount) {
-        this.fireCount = fireCount;
-    }
-
-    public Instant getCreated() {
-        return created;
-    }
-
-    public void setCreated(Instant created) {
-        this.created = created;
-    }
-
-    public Instant getModified() {
-        return modified;
-    }
-
-    public void setModified(Instant modified) {
-        this.modified = modified;
+    /** It cannot fire any more: {@code status} (an error) and why. */
+    public void broken(String status, String reason, Instant now) {
+        this.status = status;
+        this.statusReason = reason;
+        this.modified = now;
     }
 }

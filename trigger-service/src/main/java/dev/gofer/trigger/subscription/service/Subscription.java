@@ -16,8 +16,8 @@ public record Subscription(String namespaceId, String pipelineId, String trigger
     }
 
     static Subscription from(SubscriptionEntity e) {
-        return new Subscription(e.getNamespaceId(), e.getPipelineId(), e.getTrigger(), e.getSubscriptionId(),
-                e.getSettings(), e.getVariables(), e.getStatus(), e.getStatusReason(), e.getCreated(),
-                e.getModified(), e.getNextFireAt(), e.getLastFiredAt(), e.getFireCount());
+        return new Subscription(e.namespaceId, e.pipelineId, e.trigger, e.subscriptionId,
+                e.settings, e.variables, e.status, e.statusReason, e.created,
+                e.modified, e.nextFireAt, e.lastFiredAt, e.fireCount);
     }
 }

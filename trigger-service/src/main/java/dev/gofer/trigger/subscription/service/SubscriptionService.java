@@ -43,17 +43,9 @@ public class SubscriptionService {
             throw conflict(namespaceId, pipelineId, trigger, subscriptionId);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        SubscriptionEntity entity = new SubscriptionEntity();
-        entity.setNamespaceId(namespaceId);
-        entity.setPipelineId(pipelineId);
-        entity.setTrigger(trigger);
-        entity.setSubscriptionId(subscriptionId);
-        entity.setSettings(checkedSettings);
-        entity.setVariables(checkedVariables);
-        entity.setStatus(SubscriptionStatus.ACTIVE.wire());
-        entity.setCreated(now);
-        entity.setModified(now);
-        entity.setNextFireAt(type.firstFireAt(checkedSettings, now).orElse(null));
+        SubscriptionEntity entity = SubscriptionEntity.subscribe(namespaceId, pipelineId, trigger, subscriptionId,
+                checkedSettings, checkedVariables, SubscriptionStatus.ACTIVE.wire(), now,
+                type.firstFireAt(checkedSettings, now).orElse(null));
         try {
             repository.persistAndFlush(entity);
         } catch (PersistenceException e) {

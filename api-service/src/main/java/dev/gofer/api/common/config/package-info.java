@@ -1,0 +1,2 @@
+/** Settings of api-service, as one config mapping. */
+package dev.gofer.api.common.config;

@@ -1,0 +1,2 @@
+/** What every feature of api-service shares: its settings and its channel names. */
+package dev.gofer.api.common;

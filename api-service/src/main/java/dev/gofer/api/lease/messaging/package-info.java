@@ -1,0 +1,2 @@
+/** The Kafka consumer of worker heartbeats. */
+package dev.gofer.api.lease.messaging;

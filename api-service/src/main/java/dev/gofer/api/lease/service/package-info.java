@@ -1,0 +1,2 @@
+/** Renewing leases, and whether lapsed ones may be judged yet. */
+package dev.gofer.api.lease.service;

@@ -1,0 +1,2 @@
+/** Storing, paging, following and expiring task logs. */
+package dev.gofer.api.log.service;
