@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Command 2: prepares the host (Docker engine, local images) and runs the whole build with every test.
+# Command 2: prepares the host (Docker engine, local images) and runs the whole build with every test, checking
+# formatting and import order (profile format-check: a mis-formatted file fails the build; nothing is rewritten).
 #   deploy/local/test.sh [extra Maven arguments, e.g. -pl events]
 # The fault suite (module fault-tests, ~10 min on its own) is not part of command 2; run it with
 #   deploy/local/test.sh --faults [extra Maven arguments, e.g. -Dit.test=WorkerLossIT]
@@ -16,7 +17,7 @@ export TESTCONTAINERS_RYUK_DISABLED=true
 export TESTCONTAINERS_HOST_OVERRIDE=localhost
 if [ "${1:-}" = "--faults" ]; then
     shift
-    ./mvnw -B -q install -DskipTests
-    exec ./mvnw -B verify -pl fault-tests -Pfaults "$@"
+    ./mvnw -B -q install -DskipTests -Pformat-check
+    exec ./mvnw -B verify -pl fault-tests -Pfaults,format-check "$@"
 fi
-exec ./mvnw -B verify "$@"
+exec ./mvnw -B verify -Pformat-check "$@"

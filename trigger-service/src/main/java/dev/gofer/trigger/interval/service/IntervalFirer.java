@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 import dev.gofer.events.EventPublisher;
 import dev.gofer.events.Initiator;
 import dev.gofer.events.RunRequested;
-import dev.gofer.trigger.common.messaging.RunRequestPublisher;
+import dev.gofer.trigger.common.service.RunRequestPublisher;
 import dev.gofer.trigger.subscription.persistence.SubscriptionEntity;
 import dev.gofer.trigger.subscription.persistence.SubscriptionRepository;
 import dev.gofer.trigger.subscription.service.SubscriptionStatus;

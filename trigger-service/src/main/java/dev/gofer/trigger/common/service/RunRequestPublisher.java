@@ -1,4 +1,4 @@
-package dev.gofer.trigger.common.messaging;
+package dev.gofer.trigger.common.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
