@@ -1,6 +1,5 @@
 package dev.gofer.support.messaging;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -15,6 +14,7 @@ import io.quarkus.runtime.ShutdownEvent;
 
 import dev.gofer.events.InvalidEventException;
 import dev.gofer.support.problem.ProblemException;
+import dev.gofer.support.sql.SqlStates;
 
 /**
  * How a consumer settles a record: it applies it, retries it, or dead-letters it. Only a record that can never be
@@ -60,7 +60,7 @@ public class RetryOrDeadLetter {
                 if (e instanceof ProblemException refused && refused.isClientError()) {
                     return message.nack(refused);
                 }
-                String state = sqlState(e);
+                String state = SqlStates.of(e);
                 if (state != null && (state.startsWith(DATA_EXCEPTION) || state.startsWith(CONSTRAINT_VIOLATION))) {
                     return message.nack(new InvalidEventException(what + " cannot be stored: " + e.getMessage(), e));
                 }
@@ -87,19 +87,5 @@ public class RetryOrDeadLetter {
     private static CompletionStage<Void> leaveForRedelivery(String what) {
         LOG.infof("stopping: %s is left for redelivery", what);
         return new CompletableFuture<>();
-    }
-
-    /** The SQL state of the first database error behind the failure, if any. */
-    public static String sqlState(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    if (s.getSQLState() != null) {
-                        return s.getSQLState();
-                    }
-                }
-            }
-        }
-        return null;
     }
 }

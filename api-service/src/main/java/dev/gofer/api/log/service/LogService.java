@@ -24,7 +24,7 @@ import dev.gofer.api.run.persistence.TaskRun;
 import dev.gofer.api.run.persistence.TaskRunRepository;
 import dev.gofer.events.LogChunk;
 import dev.gofer.events.TaskRunRef;
-import dev.gofer.support.messaging.RetryOrDeadLetter;
+import dev.gofer.support.sql.SqlStates;
 
 /**
  * Task logs: storing chunks from workers (each line once), reading them in pages, following them live
@@ -34,7 +34,6 @@ import dev.gofer.support.messaging.RetryOrDeadLetter;
 public class LogService {
 
     private static final Logger LOG = Logger.getLogger(LogService.class);
-    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     /** Removal causes recorded with removed logs. */
     public static final String REMOVED_BY_USER = "user";
@@ -113,7 +112,7 @@ public class LogService {
         try {
             stored = logs.append(chunk);
         } catch (RuntimeException e) {
-            if (FOREIGN_KEY_VIOLATION.equals(RetryOrDeadLetter.sqlState(e))) {
+            if (SqlStates.FOREIGN_KEY_VIOLATION.equals(SqlStates.of(e))) {
                 throw ApiException.notFound("task run '" + chunk.taskRun().key() + "' does not exist");
             }
             throw e;
