@@ -8,8 +8,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
@@ -34,15 +32,12 @@ public final class LibraryArchitecture {
 
     /** The library's main classes (tests excluded). */
     public JavaClasses classes() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(root);
+        return ServiceArchitecture.mainClasses(root);
     }
 
     /** One dynamic test per rule, each checked against {@link #classes()}. */
     public Stream<DynamicTest> tests() {
-        JavaClasses classes = classes();
-        return rules().stream()
-                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
+        return ServiceArchitecture.dynamicTests(rules(), classes());
     }
 
     public List<ArchRule> rules() {

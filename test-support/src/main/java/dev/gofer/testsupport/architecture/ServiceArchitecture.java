@@ -60,15 +60,23 @@ public final class ServiceArchitecture {
 
     /** The service's main classes (tests excluded). */
     public JavaClasses classes() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(root);
+        return mainClasses(root);
     }
 
     /** One dynamic test per rule, each checked against {@link #classes()}. */
     public Stream<DynamicTest> tests() {
-        JavaClasses classes = classes();
-        return rules().stream()
-                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
+        return dynamicTests(rules(), classes());
+    }
+
+    /** The main classes (tests excluded) under {@code root}. */
+    static JavaClasses mainClasses(String root) {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(root);
+    }
+
+    /** One dynamic test per rule, named by its description. */
+    static Stream<DynamicTest> dynamicTests(List<ArchRule> rules, JavaClasses classes) {
+        return rules.stream().map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
     }
 
     public List<ArchRule> rules() {
