@@ -2,6 +2,7 @@ package dev.gofer.store;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +16,17 @@ import dev.gofer.testsupport.GoferInfraResource;
 @WithTestResource(value = GoferInfraResource.class, initArgs = @ResourceArg(name = "database", value = "store"))
 class HealthTest {
 
+    /** Readiness means something only while it checks the database and Kafka: an empty list is UP too. */
     @Test
     void shouldReportUpWhenDatabaseAndKafkaAreReachable() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Database connections health check' }.data.'<default>'",
+                        equalTo("UP"))
+                .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.status",
+                        equalTo("UP"))
+                .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data.keySet()",
+                        hasItems("task-runs-resolve-in", "events-in"));
     }
 
     @Test
