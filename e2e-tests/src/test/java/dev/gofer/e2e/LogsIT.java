@@ -23,6 +23,7 @@ import dev.gofer.sdk.Run;
 import dev.gofer.sdk.RunState;
 import dev.gofer.sdk.RunStatus;
 import dev.gofer.sdk.TaskRun;
+import dev.gofer.sdk.TaskRunAttempt;
 import dev.gofer.sdk.TaskRunState;
 import dev.gofer.testsupport.LocalImages;
 
@@ -101,6 +102,10 @@ class LogsIT {
         assertThat(text.lines().toList()).containsExactlyElementsOf(
                 live.lines().stream().map(e -> json(e.data()).get("text").asText()).toList());
         TaskRun task = api.getTaskRun("default", id, run.runId(), "print");
+        // The container ran on through the restart: a lease lapsing meanwhile would retry it (worker_lost) and these
+        // lines would be a second attempt's.
+        assertThat(task.attempt()).as("the task run finished on its first attempt").isEqualTo(1);
+        assertThat(task.attempts()).extracting(TaskRunAttempt::attempt).containsExactly(1);
         assertThat(task.logs().lines()).isEqualTo(LINES);
         assertThat(task.logs().complete()).isTrue();
         LogFollower replay = LogFollower.start(stack.apiUrl(), id, run.runId(), "print");

@@ -43,6 +43,8 @@ final class FaultStack {
                     .env(LocalStack.Service.SCHEDULER, "GOFER_SCHEDULER_KEEP_EXITED", "45s")
                     .env(LocalStack.Service.SCHEDULER, "GOFER_SCHEDULER_REAP_INTERVAL", "2s")
                     .env(LocalStack.Service.API, "GOFER_API_CANCEL_GRACE", Integer.toString(CANCEL_GRACE_SECONDS))
+                    // The trigger-service scenario fires an interval subscription every 2 s.
+                    .env(LocalStack.Service.TRIGGER, "GOFER_TRIGGER_INTERVAL_MIN_EVERY", "1s")
                     .readyTimeout(Duration.ofMinutes(3)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "fault-stack-stop"));
         }

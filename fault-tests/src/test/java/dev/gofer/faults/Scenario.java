@@ -189,6 +189,10 @@ final class Scenario {
                 String key = key(t);
                 if (t.attempt() > 1) {
                     result.retried++;
+                    result.retriedAttempts.addAll(t.attempts().stream().filter(a -> a.attempt() < t.attempt())
+                            .map(a -> new RetriedAttempt(key, a.attempt(), a.workerId(),
+                                    a.statusReason() == null ? null : a.statusReason().reason()))
+                            .toList());
                 }
                 for (Map.Entry<Integer, Set<String>> attempt : containers.getOrDefault(key, Map.of()).entrySet()) {
                     if (attempt.getKey() > t.attempt()) {
@@ -304,6 +308,10 @@ final class Scenario {
         return "\"" + s.replace("\n", "\\n") + "\"";
     }
 
+    /** An attempt that was followed by another one: who ran it and why it ended. */
+    record RetriedAttempt(String taskRun, int attempt, String workerId, String reason) {
+    }
+
     /** The figures of one scenario; more problems may be added before it is published. */
     static final class Result {
 
@@ -324,6 +332,9 @@ final class Scenario {
         private int incompleteLogs;
         private final List<String> problems = new ArrayList<>();
         private final List<String> scenarioProblems = new ArrayList<>();
+        private final List<RetriedAttempt> retriedAttempts = new ArrayList<>();
+        /** The worker whose loss may retry attempts it held; null: no retry is needed, so none may happen. */
+        private String lostWorker;
 
         private Result(String name, int runs, int inFlight, Duration faultTook, Duration recovered, String notes) {
             this.name = name;
@@ -332,6 +343,23 @@ final class Scenario {
             this.faultTook = faultTook;
             this.recovered = recovered;
             this.notes = notes;
+        }
+
+        /**
+         * Retries are expected of the attempts {@code workerId} held when it was lost ({@code worker_lost}), and of no
+         * other attempt.
+         */
+        Result retriesAllowedFor(String workerId) {
+            this.lostWorker = workerId;
+            return this;
+        }
+
+        /** Attempts that were retried although no lost worker held them: a retry the fault did not call for. */
+        List<RetriedAttempt> needlessRetries() {
+            return retriedAttempts.stream()
+                    .filter(a -> lostWorker == null || !lostWorker.equals(a.workerId())
+                            || !"worker_lost".equals(a.reason()))
+                    .toList();
         }
 
         /** A failed expectation particular to the scenario. */
@@ -346,19 +374,27 @@ final class Scenario {
 
         /** Adds the row (and the problems) to the report. */
         Result publish() {
+            needlessRetries().forEach(a -> problems.add(a.taskRun() + " attempt " + a.attempt() + " on "
+                    + a.workerId() + " was retried (" + a.reason() + ") although "
+                    + (lostWorker == null ? "no worker was lost" : "only " + lostWorker + " was lost")));
             List<String> all = new ArrayList<>(scenarioProblems);
             all.addAll(problems);
             FaultReport.add(row(), all);
             return this;
         }
 
-        /** Every run successful and complete; nothing ran twice, was left behind, lost or unexplained. */
+        /**
+         * Every run successful and complete; nothing ran twice, was left behind, lost, unexplained or retried without
+         * a lost worker's lease calling for it.
+         */
         void assertClean() {
             SoftAssertions soft = new SoftAssertions();
             soft.assertThat(notTerminal).as("%s: runs not terminal", name).isZero();
             soft.assertThat(successful).as("%s: successful runs", name).isEqualTo(runs);
             soft.assertThat(ranTwice).as("%s: attempts whose container ran twice", name).isZero();
             soft.assertThat(unexplained).as("%s: attempts the API did not make", name).isZero();
+            soft.assertThat(needlessRetries()).as("%s: needless retries (task runs retried: %d)", name, retried)
+                    .isEmpty();
             soft.assertThat(leftover).as("%s: containers left behind", name).isZero();
             soft.assertThat(lostStatus).as("%s: task runs whose status was lost", name).isZero();
             soft.assertThat(incompleteLogs).as("%s: task runs with incomplete logs", name).isZero();
