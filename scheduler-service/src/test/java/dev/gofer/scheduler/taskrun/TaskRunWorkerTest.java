@@ -1,6 +1,7 @@
 package dev.gofer.scheduler.taskrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -269,14 +270,24 @@ class TaskRunWorkerTest {
         // store-service resolving the task run again, or a worker crash before the offset commit, redelivers it.
         publish(ready);
         TaskRunRef marker = newTaskRun();
-        publish(new TaskRunReady(marker, 1, LocalImages.BUSYBOX, List.of(), List.of("true"), List.of(), null,
-                PullPolicy.IF_NOT_PRESENT));
+        // On the redelivered record's partition, so its exit proves the worker has handled the redelivery.
+        publishOnPartitionOf(ref, new TaskRunReady(marker, 1, LocalImages.BUSYBOX, List.of(), List.of("true"),
+                List.of(), null, PullPolicy.IF_NOT_PRESENT));
         await().atMost(AT_MOST).until(() -> status(marker, TaskRunExited.class), l -> !l.isEmpty());
 
         assertThat(status(ref, TaskRunStarted.class)).extracting(TaskRunStarted::containerId).isNotEmpty()
                 .as("re-reported at most, never a second container").containsOnly(
                         status(ref, TaskRunStarted.class).get(0).containerId());
         assertThat(logLines(ref)).extracting(LogLine::text).containsOnly("once");
+        // The container wrote its line once: every record of it is line 1. (Re-reporting the kept container
+        // republishes its log from the start, the same lines under the same numbers, which api-service stores once.)
+        assertThat(logLines(ref).stream().map(l -> tuple(l.seq(), l.text())).distinct().toList())
+                .as("the one line the container wrote, once").containsExactly(tuple(1L, "once"));
+        assertThat(status(ref, TaskRunExited.class)).as("every report of the exit counts the one line").isNotEmpty()
+                .allSatisfy(e -> {
+                    assertThat(e.exitCode()).isZero();
+                    assertThat(e.logLines()).isEqualTo(1);
+                });
         await("removed once kept for keep-exited").atMost(AT_MOST).untilAsserted(
                 () -> assertThat(runtime.listByLabels(TaskRunContainers.identity(ref, 1))).isEmpty());
     }
@@ -386,10 +397,11 @@ class TaskRunWorkerTest {
 
         publish(new TaskRunReady(ref, 1, LocalImages.BUSYBOX, List.of(), List.of("echo", "must not run"), List.of(),
                 null, PullPolicy.IF_NOT_PRESENT));
-        publish(new TaskRunReady(marker, 1, LocalImages.BUSYBOX, List.of(), List.of("true"), List.of(), null,
-                PullPolicy.IF_NOT_PRESENT));
+        publishOnPartitionOf(ref, new TaskRunReady(marker, 1, LocalImages.BUSYBOX, List.of(), List.of("true"),
+                List.of(), null, PullPolicy.IF_NOT_PRESENT));
 
-        // The ready topic is read in order per partition; the marker proves the worker got past the cancelled one.
+        // The ready topic is read in order per partition; the marker, on the cancelled record's partition, proves the
+        // worker got past the cancelled one.
         await().atMost(AT_MOST).until(() -> status(marker, TaskRunExited.class), l -> !l.isEmpty());
         assertThat(statuses(ref)).isEmpty();
         assertThat(runtime.listByLabels(TaskRunContainers.identity(ref, 1))).isEmpty();
@@ -412,6 +424,15 @@ class TaskRunWorkerTest {
     private void publish(TaskRunReady ready) {
         Envelope<TaskRunReady> envelope = Envelope.of(ready.taskRun().key(), ready);
         kafka().send(Topics.TASK_RUNS_READY, envelope.key(), EventCodec.encode(envelope), Map.of());
+    }
+
+    /**
+     * Publishes {@code ready} with the record key of {@code follow}: the same key, so the same partition, so the worker
+     * reads it after every record of {@code follow} published before it.
+     */
+    private void publishOnPartitionOf(TaskRunRef follow, TaskRunReady ready) {
+        Envelope<TaskRunReady> envelope = Envelope.of(ready.taskRun().key(), ready);
+        kafka().send(Topics.TASK_RUNS_READY, follow.key(), EventCodec.encode(envelope), Map.of());
     }
 
     private void publishCommand(TaskRunCancel cancel) {
