@@ -2,6 +2,7 @@ package dev.gofer.scheduler.container.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -155,15 +156,33 @@ class DockerContainerRuntimeTest {
     }
 
     @Test
-    void shouldKillContainerWhenItOutlivesStopGrace() {
-        String id = runtime.createAndStart(spec("stop", List.of(), List.of("sleep", "60"), Map.of()));
+    void shouldKillContainerWhenItOutlivesStopGrace() throws Exception {
+        // Notes the SIGTERM and goes on (wait returns at once on a trapped signal): only a SIGKILL ends it.
+        String id = runtime.createAndStart(spec("stop", List.of(),
+                List.of("sh", "-c", "trap 'echo got-term' TERM; echo up; while true; do sleep 1 & wait; done"),
+                Map.of()));
+        List<OutputFrame> frames = new CopyOnWriteArrayList<>();
+        try (LogFollow follow = runtime.followLogs(id, frames::add)) {
+            // "up" comes after the trap is set.
+            await().atMost(Duration.ofSeconds(30)).until(() -> text(frames, OutputFrame.Source.STDOUT).equals("up\n"));
 
-        long started = System.nanoTime();
-        runtime.stop(id, Duration.ofSeconds(1));
+            long started = System.nanoTime();
+            runtime.stop(id, Duration.ofSeconds(1));
 
-        assertThat(runtime.waitForExit(id, Duration.ofSeconds(30))).isNotZero();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+            assertThat(runtime.waitForExit(id, Duration.ofSeconds(30))).as("killed by the SIGKILL after the grace")
+                    .isNotZero().isEqualTo(137);
+            System.out.printf("figure: container with a 1 s stop grace exited %d ms after the stop began%n",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+            follow.completion().get(30, TimeUnit.SECONDS);
+        }
+        assertThat(text(frames, OutputFrame.Source.STDOUT)).as("the SIGTERM first, survived; then the SIGKILL")
+                .isEqualTo("up\ngot-term\n");
+        assertThat(runtime.inspect(id)).get().satisfies(c -> {
+            assertThat(c.exited()).as("stopped, not removed").isTrue();
+            assertThat(c.exitCode()).isEqualTo(137);
+        });
         runtime.stop(id, Duration.ofSeconds(1)); // stopping a stopped container is fine
+        assertThat(runtime.inspect(id)).get().satisfies(c -> assertThat(c.exitCode()).isEqualTo(137));
     }
 
     @Test
