@@ -104,16 +104,21 @@ class FaultSuiteIT {
     @Test
     @Order(4)
     void shouldCompleteEveryRunOnceWhenAWorkerIsKilledAndRestartedAtOnce() {
-        Scenario.of("(a) SIGKILL a worker, restart at once", shortPipeline("worker-kill"), FaultSuiteIT::echoedId)
-                .run(s -> {
+        AtomicReference<String> lost = new AtomicReference<>();
+        Scenario.Result result = Scenario.of("(a) SIGKILL a worker, restart at once", shortPipeline("worker-kill"),
+                FaultSuiteIT::echoedId).run(s -> {
                     String victim = Workers.busiest(s.pipelineId(), 2);
+                    lost.set(victim);
                     int held = Workers.running(victim, s.pipelineId()).size();
                     Instant killed = Instant.now();
                     stack.kill(FaultStack.schedulerOf(victim));
                     stack.start(FaultStack.schedulerOf(victim));
                     return "killed " + victim + " while it ran " + held + " containers of the scenario; back (ready) "
                             + FaultReport.seconds(Duration.between(killed, Instant.now())) + " later";
-                }).publish().assertClean();
+                });
+        // A restart takes longer than the lease (15 s), so the API may rightly give up on the victim's attempts
+        // (worker_lost) and retry them; a retry of an attempt on the other worker is needless.
+        result.retriesAllowedFor(lost.get()).publish().assertClean();
     }
 
     @Test
