@@ -90,9 +90,9 @@ class WorkerLossIT {
 
         FaultReport.note(String.format(
                 "worker lost during a 60 s task: %s killed; attempt 2 dispatched by the API after %s, running on %s "
-                        + "after %s (bound %d s); old container %s when %s returned (%s after the kill), gone %s "
-                        + "after it was ready (bound %d s); run %s at attempt %d (%s, worker %s); attempts that "
-                        + "exited 0: %s; containers per attempt: %s",
+                        + "after %s (waited at most %d s); old container %s when %s returned (%s after the kill), "
+                        + "gone %s after it was ready (waited at most %d s); run %s at attempt %d (%s, worker %s); "
+                        + "attempts that exited 0: %s; containers per attempt: %s",
                 victim, FaultReport.seconds(dispatched), other, FaultReport.seconds(startedElsewhere),
                 DETECTION_BOUND.toSeconds(), oldStillThere ? "still running" : "already gone", victim,
                 FaultReport.seconds(Duration.between(killed, back)), FaultReport.seconds(reaped),
