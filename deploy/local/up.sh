@@ -90,6 +90,9 @@ else
     log "note: no registry reachable; the example runs on local/busybox:latest"
 fi
 
+# bin/gofer gives the image to later registrations of the example (README's Use section) as GOFER_EXAMPLE_IMAGE.
+printf 'EXAMPLE_IMAGE=%s\n' "$IMAGE" >"$STATE/example.env"
+
 cd "$REPO"
 status=0
 log "registering examples/simple/SimplePipeline.java (image $IMAGE)"
@@ -104,7 +107,8 @@ fi
 cat >&2 <<MSG
 
 Gofer is running locally.
-  CLI:     bin/gofer --help          (talks to $(sed -n 's/^API_URL=//p' "$STATE/stack.env"))
+  CLI:     bin/gofer --help          (talks to $(sed -n 's/^API_URL=//p' "$STATE/stack.env") with the admin token)
+  token:   GOFER_API_TOKEN in $STATE/keys.env (curl -H "Authorization: Bearer \$GOFER_API_TOKEN" ...)
   logs:    $LOGS/<service>.log, launcher: $LOGS/launcher.log
   stop:    deploy/local/down.sh      (add --purge to delete all local data)
 MSG

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.gofer.sdk.FieldError;
@@ -18,8 +20,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Base of every leaf command: access to the global options, the output streams and an API client, and one place that
- * turns failures into {@code error: ...} on stderr with exit code {@value #EXIT_ERROR}.
+ * Base of every leaf command: access to the global options, the output streams, the CLI config and an API client
+ * (which sends the token, see {@link ApiTarget}), and one place that turns failures into {@code error: ...} on stderr
+ * with exit code {@value #EXIT_ERROR}.
  */
 abstract class GoferCommand implements Callable<Integer> {
 
@@ -27,10 +30,16 @@ abstract class GoferCommand implements Callable<Integer> {
     static final int EXIT_RUN_FAILED = 1;
     static final int EXIT_ERROR = 2;
 
+    /** Printed under a 401 from the API (the store's routes included). */
+    static final String UNAUTHORIZED_HINT = "  (send a token: set " + ApiTarget.TOKEN_ENV + ", or run gofer login)";
+
     @Spec
     CommandSpec spec;
 
     private Style style;
+    private CliConfig config;
+    /** Where {@link #client()} or {@link #storeClient()} sent its requests, {@code null} until one is called. */
+    private ApiTarget target;
 
     /** The command's work; returns the exit code. */
     abstract int execute() throws Exception;
@@ -71,6 +80,22 @@ abstract class GoferCommand implements Callable<Integer> {
         for (FieldError error : e.errors()) {
             err().println("  " + error);
         }
+        if (e.status() == 401 && target != null) {
+            unauthorizedHints(target).forEach(err()::println);
+        }
+    }
+
+    /** The lines printed under a 401 from the API client made for {@code target}. */
+    List<String> unauthorizedHints(ApiTarget target) {
+        List<String> hints = new ArrayList<>();
+        hints.add(UNAUTHORIZED_HINT);
+        if (target.tokenSource() != null) {
+            hints.add("  (sent the token from " + target.tokenSource() + " to " + target.url() + ")");
+        }
+        if (target.note() != null) {
+            hints.add("  (" + target.note() + ")");
+        }
+        return hints;
     }
 
     /** {@code --grace} seconds as a duration, {@code null} when not given; a negative value is a usage error. */
@@ -101,25 +126,49 @@ abstract class GoferCommand implements Callable<Integer> {
         return globals().output == OutputFormat.JSON;
     }
 
+    /** A client of the API (see {@link ApiTarget} for its URL and token). */
     GoferClient client() {
+        return client(ApiTarget.resolve(globals(), this::config));
+    }
+
+    /** A client of {@code target}'s URL sending its token (if any); a 401 from it gets the hints. */
+    GoferClient client(ApiTarget target) {
+        this.target = target;
         try {
-            return GoferClient.create(globals().apiUrl);
+            return GoferClient.builder(target.url()).token(target.token()).build();
         } catch (IllegalArgumentException e) {
-            throw new CliException("bad --api-url: " + e.getMessage());
+            throw new CliException("bad " + urlName(target) + ": " + e.getMessage());
         }
     }
 
-    /** A client of the store at {@code --store-url}; {@code adminToken} ({@code null}: none) only for reveals. */
-    GoferStoreClient storeClient(String adminToken) {
-        try {
-            return GoferStoreClient.builder(globals().storeUrl).adminToken(adminToken).build();
-        } catch (IllegalArgumentException e) {
-            throw new CliException("bad --store-url: " + e.getMessage());
+    /** The CLI config file, read once per command. */
+    CliConfig config() {
+        if (config == null) {
+            config = CliConfig.load(globals());
         }
+        return config;
     }
 
+    /**
+     * A client of the store's routes (secrets, objects), which the API serves at the same paths: the API's URL and
+     * token (see {@link ApiTarget}), or the hidden operator override {@code --store-url} with the token chosen by the
+     * same rules. They are API requests, so a 401 gets the same hints.
+     */
     GoferStoreClient storeClient() {
-        return storeClient(null);
+        ApiTarget store = ApiTarget.resolveStore(globals(), this::config);
+        this.target = store;
+        try {
+            return GoferStoreClient.builder(store.url()).token(store.token()).build();
+        } catch (IllegalArgumentException e) {
+            throw new CliException("bad " + urlName(store) + ": " + e.getMessage());
+        }
+    }
+
+    /** How messages name {@code target}'s URL: the option it was given with, else where it came from. */
+    private static String urlName(ApiTarget target) {
+        return "--api-url".equals(target.urlSource()) || ApiTarget.STORE_URL_OPTION.equals(target.urlSource())
+                ? target.urlSource()
+                : "API URL (from " + target.urlSource() + ")";
     }
 
     /** A usage error: picocli prints it with the usage, exit code {@value #EXIT_ERROR}. */

@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
 import picocli.CommandLine;
@@ -16,7 +17,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "gofer", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Run and inspect Gofer pipelines.",
         subcommands = { NamespaceCommand.class, PipelineCommand.class, RunCommand.class, TaskCommand.class,
-            EventCommand.class, SecretCommand.class, ObjectCommand.class },
+            EventCommand.class, SecretCommand.class, ObjectCommand.class, LoginCommand.class, ContextCommand.class,
+            TokenCommand.class, RoleCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (run start --follow: the run was successful)",
@@ -26,15 +28,21 @@ import picocli.CommandLine.ScopeType;
 public class Main {
 
     // @formatter:off
+    /** {@code null} when not given: then {@link ApiTarget} looks at the environment and the current context. */
     @Option(names = "--api-url", scope = ScopeType.INHERIT, paramLabel = "<url>",
-            defaultValue = "${env:GOFER_API_URL:-http://localhost:8080}",
-            description = "Gofer API base URL (default: ${DEFAULT-VALUE}; set GOFER_API_URL to change it).")
+            description = "Gofer API base URL (default: env " + ApiTarget.URL_ENV + ", else the current context's, "
+                + "else " + ApiTarget.DEFAULT_URL + ").")
     String apiUrl;
 
-    @Option(names = "--store-url", scope = ScopeType.INHERIT, paramLabel = "<url>",
-            defaultValue = "${env:GOFER_STORE_URL:-http://localhost:8081}",
-            description = "Gofer store base URL, for secret and object (default: ${DEFAULT-VALUE}; set GOFER_STORE_URL "
-                + "to change it).")
+    @Option(names = "--token-file", scope = ScopeType.INHERIT, paramLabel = "<file>",
+            description = "Send the API token in this file (default: env " + ApiTarget.TOKEN_ENV + ", else the "
+                + "current context's token; see gofer login).")
+    Path tokenFile;
+
+    /** Hidden, no default, no environment variable: normally the store's routes go to the API URL. */
+    @Option(names = "--store-url", scope = ScopeType.INHERIT, paramLabel = "<url>", hidden = true,
+            description = "Operator override: send secret and object requests here, with the same token "
+                + "(default: the API URL, the one front door).")
     String storeUrl;
 
     @Option(names = { "-n", "--namespace" }, scope = ScopeType.INHERIT, paramLabel = "<namespace>",
@@ -59,6 +67,8 @@ public class Main {
     UnaryOperator<String> env = System::getenv;
     /** The interactive terminal, if any; tests replace it. */
     Terminal terminal = Terminal.system();
+    /** The user's home directory, where the CLI config file is by default; tests replace it. */
+    Path home = Path.of(System.getProperty("user.home"));
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));

@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 // @formatter:off
 @Command(name = "secret", mixinStandardHelpOptions = true,
         description = {
-            "Manage secrets in the store (at --store-url).",
+            "Manage secrets in the store, through the API (--api-url, with the API token).",
             "%nValues are read from standard input or a file, never from the command line, and printed only with "
-                + "--reveal and the store's admin token." },
+                + "--reveal and a token allowed secrets: reveal, e.g. an admin token." },
         subcommands = { SecretPutCommand.class, SecretListCommand.class, SecretGetCommand.class,
             SecretDeleteCommand.class, SecretGlobalCommand.class })
 // @formatter:on

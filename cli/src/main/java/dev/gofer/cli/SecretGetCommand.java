@@ -5,7 +5,7 @@ import dev.gofer.sdk.SecretInfo;
 import dev.gofer.sdk.SecretValue;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gofer secret get <pipeline> <key> [--reveal]}. */
@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Show a secret of a pipeline: key and creation time.",
             "%nWith --reveal, print only its value followed by a newline (with -o json: the secret with the value "
-                + "under \"secret\"); that needs the store's admin token (env GOFER_STORE_ADMIN_TOKEN or "
-                + "--admin-token-file)." })
+                + "under \"secret\"); that needs a token allowed secrets: reveal, e.g. an admin token (the token "
+                + "every command sends: --token-file, env GOFER_API_TOKEN or the current context's)." })
 // @formatter:on
 class SecretGetCommand extends GoferCommand {
 
@@ -25,14 +25,17 @@ class SecretGetCommand extends GoferCommand {
     @Parameters(index = "1", paramLabel = "<key>", description = "Secret key.")
     String key;
 
-    @Mixin
-    AdminTokenOption admin;
+    // @formatter:off
+    @Option(names = "--reveal",
+            description = "Print only the value (asks with include_secret=true; needs a token allowed "
+                + "secrets: reveal, e.g. an admin token).")
+    boolean reveal;
+    // @formatter:on
 
     @Override
     int execute() {
-        String token = admin.token(globals());
-        GoferStoreClient store = storeClient(token);
-        if (token != null) {
+        GoferStoreClient store = storeClient();
+        if (reveal) {
             SecretValue secret = store.revealPipelineSecret(namespace(), pipeline, key);
             if (jsonOutput()) {
                 JsonOutput.print(out(), "secret", StoreJson.revealed(secret, false));

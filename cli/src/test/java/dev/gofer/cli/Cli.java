@@ -4,12 +4,17 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 import picocli.CommandLine;
 
-/** Runs {@code gofer} in-process with captured output, and optionally given stdin, environment and terminal. */
+/**
+ * Runs {@code gofer} in-process with captured output, and optionally given stdin, environment, terminal and home
+ * directory. The environment holds only what a test gives, and the home directory is one that does not exist unless a
+ * test gives one, so the user's own CLI config is never read or written.
+ */
 final class Cli {
 
     /**
@@ -22,6 +27,11 @@ final class Cli {
     private byte[] stdin = new byte[0];
     private final Map<String, String> env = new HashMap<>();
     private Terminal terminal = NO_TERMINAL;
+    private Path home = NO_HOME;
+
+    /** A home directory that does not exist: no CLI config. */
+    static final Path NO_HOME = Path.of(System.getProperty("java.io.tmpdir"),
+            "gofer-cli-test-no-home-" + ProcessHandle.current().pid());
 
     /** Standard input is a pipe or a file. */
     static final Terminal NO_TERMINAL = new Terminal() {
@@ -63,6 +73,12 @@ final class Cli {
         return this;
     }
 
+    /** The home directory ({@code ~/.config/gofer/config.json} is under it). */
+    Cli home(Path home) {
+        this.home = home;
+        return this;
+    }
+
     Result execute(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -72,6 +88,7 @@ final class Cli {
         main.stdout = bytes;
         main.env = env::get;
         main.terminal = terminal;
+        main.home = home;
         CommandLine cli = new CommandLine(main);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

@@ -19,26 +19,38 @@ class ObjectCommandTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String OBJECTS = "/api/namespaces/default/pipelines/simple/objects";
     private static final String RUN_OBJECTS = "/api/namespaces/default/pipelines/simple/runs/7/objects";
+    private static final String API_TOKEN = "user-token";
+    private static final String BEARER = "Bearer " + API_TOKEN;
 
     @TempDir
     Path dir;
 
-    private FakeApi store;
+    /** The API, the one front door: it serves the store's routes at the same paths. */
+    private FakeApi api;
 
     @BeforeEach
     void start() throws Exception {
-        store = new FakeApi();
+        api = new FakeApi();
     }
 
     @AfterEach
     void stop() {
-        store.close();
+        api.close();
     }
 
+    /** Runs {@code gofer --api-url <fake API> args} with the API token {@value #API_TOKEN} in the environment. */
     private Cli.Result run(Cli cli, String... args) {
-        List<String> all = new ArrayList<>(List.of("--store-url", store.url()));
+        List<String> all = new ArrayList<>(List.of("--api-url", api.url()));
         all.addAll(List.of(args));
-        return cli.execute(all.toArray(String[]::new));
+        return cli.env(ApiTarget.TOKEN_ENV, API_TOKEN).execute(all.toArray(String[]::new));
+    }
+
+    /** "METHOD path Authorization" of every request the API got. */
+    private List<String> sent() {
+        return api.requests()
+                .stream()
+                .map(r -> r.method() + " " + r.path() + " " + r.header("Authorization"))
+                .toList();
     }
 
     private static String created(String key, long size) {
@@ -57,17 +69,17 @@ class ObjectCommandTest {
     @Test
     void shouldStreamTheBytesBothWaysWhenPuttingFromStdinAndGettingToStdout() {
         byte[] content = binary(200_000);
-        store.on("POST", OBJECTS + "/build.tar", 201, created("build.tar", content.length));
+        api.on("POST", OBJECTS + "/build.tar", 201, created("build.tar", content.length));
 
         Cli.Result put = run(Cli.with().stdin(content), "object", "put", "simple", "build.tar");
-        byte[] stored = store.requests().get(0).bytes();
-        store.onBytes("GET", OBJECTS + "/build.tar", 200, "application/octet-stream", stored);
+        byte[] stored = api.requests().get(0).bytes();
+        api.onBytes("GET", OBJECTS + "/build.tar", 200, "application/octet-stream", stored);
         Cli.Result get = run(Cli.with(), "object", "get", "simple", "build.tar");
 
         assertThat(put.exitCode()).as(put.err()).isZero();
         assertThat(put.out()).isEqualTo("stored object build.tar (200000 bytes) of default/simple "
                 + "(use it as pipeline_object{{build.tar}})\n");
-        FakeApi.Recorded request = store.requests().get(0);
+        FakeApi.Recorded request = api.requests().get(0);
         assertThat(request.query()).isNull();
         assertThat(request.header("Content-Type")).isEqualTo("application/octet-stream");
         assertThat(request.header("Transfer-Encoding")).isEqualToIgnoringCase("chunked"); // streamed, length unknown
@@ -75,19 +87,22 @@ class ObjectCommandTest {
         assertThat(get.exitCode()).as(get.err()).isZero();
         assertThat(get.bytes()).isEqualTo(content);
         assertThat(get.out()).isEmpty();
+        assertThat(sent()).containsExactly("POST " + OBJECTS + "/build.tar " + BEARER,
+                "GET " + OBJECTS + "/build.tar " + BEARER);
     }
 
     @Test
     void shouldSendTheFileWithForceToTheRunWhenPuttingARunObject() throws Exception {
         byte[] content = binary(5000);
         Path file = Files.write(dir.resolve("report.bin"), content);
-        store.on("POST", RUN_OBJECTS + "/report", 201, created("report", content.length));
+        api.on("POST", RUN_OBJECTS + "/report", 201, created("report", content.length));
 
         Cli.Result result = run(Cli.with(), "object", "put", "simple", "report", "--run", "7", "--file",
                 file.toString(), "--force");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        FakeApi.Recorded request = store.requests().get(0);
+        FakeApi.Recorded request = api.requests().get(0);
+        assertThat(sent()).containsExactly("POST " + RUN_OBJECTS + "/report " + BEARER);
         assertThat(request.query()).isEqualTo("force=true");
         assertThat(request.header("Content-Length")).isEqualTo("5000");
         assertThat(request.bytes()).isEqualTo(content);
@@ -96,7 +111,7 @@ class ObjectCommandTest {
 
     @Test
     void shouldPrintTheProblemAndExitTwoWhenTheObjectExists() {
-        store.onText("POST", OBJECTS + "/settings", 409, "application/problem+json", """
+        api.onText("POST", OBJECTS + "/settings", 409, "application/problem+json", """
                 {"type":"urn:gofer:problem:conflict","title":"Conflict","status":409,
                  "detail":"pipeline object 'settings' exists in default/simple"}
                 """);
@@ -111,7 +126,7 @@ class ObjectCommandTest {
     @Test
     void shouldPrintTheLimitWhenTheObjectIsTooLarge() throws Exception {
         Path file = Files.write(dir.resolve("huge.bin"), binary(70_000));
-        store.onText("POST", OBJECTS + "/huge", 413, "application/problem+json",
+        api.onText("POST", OBJECTS + "/huge", 413, "application/problem+json",
                 "{\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"objects are limited to 65536 bytes\"}");
 
         Cli.Result result = run(Cli.with(), "object", "put", "simple", "huge", "--file", file.toString());
@@ -126,7 +141,7 @@ class ObjectCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("error: cannot read ").endsWith("nope: no such file\n");
-        assertThat(store.requests()).isEmpty();
+        assertThat(api.requests()).isEmpty();
     }
 
     @Test
@@ -147,13 +162,13 @@ class ObjectCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("error: give --file, or pipe the content to standard input\n");
-        assertThat(store.requests()).isEmpty();
+        assertThat(api.requests()).isEmpty();
     }
 
     @Test
     void shouldWriteTheFileAndSayWhereWhenGettingToAFile() throws Exception {
         byte[] content = binary(70_000);
-        store.onBytes("GET", RUN_OBJECTS + "/report", 200, "application/octet-stream", content);
+        api.onBytes("GET", RUN_OBJECTS + "/report", 200, "application/octet-stream", content);
         Path target = dir.resolve("report.bin");
 
         Cli.Result result = run(Cli.with(), "object", "get", "simple", "report", "--run", "7", "-O",
@@ -173,7 +188,7 @@ class ObjectCommandTest {
 
     @Test
     void shouldWriteToStdoutWhenTheFileIsDash() {
-        store.onBytes("GET", OBJECTS + "/settings", 200, "application/octet-stream", "mode=fast".getBytes());
+        api.onBytes("GET", OBJECTS + "/settings", 200, "application/octet-stream", "mode=fast".getBytes());
 
         Cli.Result result = run(Cli.with(), "object", "get", "simple", "settings", "-O", "-");
 
@@ -182,7 +197,7 @@ class ObjectCommandTest {
 
     @Test
     void shouldPrintTheProblemAndLeaveNoFileWhenTheObjectIsAbsent() {
-        store.onText("GET", OBJECTS + "/gone", 404, "application/problem+json",
+        api.onText("GET", OBJECTS + "/gone", 404, "application/problem+json",
                 "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"pipeline object 'gone' not found in "
                         + "default/simple\"}");
         Path target = dir.resolve("gone.bin");
@@ -197,17 +212,18 @@ class ObjectCommandTest {
     @Test
     void shouldPrintTheStoreObjectsWhenListingAsJson() throws Exception {
         String objects = "{\"objects\":[{\"key\":\"settings\",\"size\":9,\"created\":1700000000000}]}";
-        store.on("GET", RUN_OBJECTS, 200, objects);
+        api.on("GET", RUN_OBJECTS, 200, objects);
 
         Cli.Result result = run(Cli.with(), "object", "list", "simple", "--run", "7", "-o", "json");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(MAPPER.readTree(result.out())).isEqualTo(MAPPER.readTree(objects));
+        assertThat(sent()).containsExactly("GET " + RUN_OBJECTS + " " + BEARER);
     }
 
     @Test
     void shouldPrintATableWhenListingObjects() {
-        store.on("GET", OBJECTS, 200, """
+        api.on("GET", OBJECTS, 200, """
                 {"objects":[{"key":"settings","size":9,"created":1700000000000},
                             {"key":"build.tar","size":204800,"created":1700000000000}]}
                 """);
@@ -223,13 +239,13 @@ class ObjectCommandTest {
 
     @Test
     void shouldDeleteTheRunObject() {
-        store.onStatus("DELETE", RUN_OBJECTS + "/report", 204);
+        api.onStatus("DELETE", RUN_OBJECTS + "/report", 204);
 
         Cli.Result result = run(Cli.with(), "object", "delete", "simple", "report", "--run", "7");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).isEqualTo("deleted object report of run 7 of default/simple\n");
-        assertThat(store.requests("DELETE", RUN_OBJECTS + "/report")).hasSize(1);
+        assertThat(sent()).containsExactly("DELETE " + RUN_OBJECTS + "/report " + BEARER);
     }
 
     @Test
@@ -238,6 +254,6 @@ class ObjectCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--run must be at least 1, was 0");
-        assertThat(store.requests()).isEmpty();
+        assertThat(api.requests()).isEmpty();
     }
 }

@@ -71,6 +71,26 @@ final class Samples {
                 """.formatted(id, from, to, state, status);
     }
 
+    /** A token as the API shows it (never its secret). */
+    static String token(String id, String user, String kind, boolean disabled) {
+        return """
+                {"id":"%s","kind":"%s","user":"%s","namespaces":["default","team-.*"],"roles":["user","viewer"],
+                 "metadata":{"purpose":"ci"},"created":1700000000000,"expires":0,"disabled":%s,"last_used":0}
+                """.formatted(id, kind, user, disabled);
+    }
+
+    /** {@code {"secret": ..., "token": ...}}: a token just made. */
+    static String createdToken(String secret, String id, String user, String kind) {
+        return "{\"secret\":\"" + secret + "\",\"token\":" + token(id, user, kind, false) + "}";
+    }
+
+    static String role(String id, boolean system) {
+        return """
+                {"id":"%s","description":"runs pipelines","permissions":[{"resources":["pipelines","runs"],
+                 "actions":["read","write"]},{"resources":["secrets"],"actions":["read"]}],"system_role":%s}
+                """.formatted(id, system);
+    }
+
     /** One {@code event: line} of a log stream. */
     static String logLine(long seq, String text) {
         return "id: " + seq + "\nevent: line\ndata: {\"seq\":" + seq + ",\"stream\":\"stdout\",\"text\":\"" + text

@@ -29,40 +29,52 @@ class SecretCommandTest {
     private static final String GLOBAL = "/api/secrets/global";
     private static final String TOKEN = "{\"secret\":{\"key\":\"token\",\"created\":1700000000000}}";
     private static final String VALUE = "s3cret";
+    private static final String API_TOKEN = "user-token";
+    private static final String BEARER = "Bearer " + API_TOKEN;
 
     @TempDir
     Path dir;
 
-    private FakeApi store;
+    /** The API, the one front door: it serves the store's routes at the same paths. */
+    private FakeApi api;
 
     @BeforeEach
     void start() throws Exception {
-        store = new FakeApi();
+        api = new FakeApi();
     }
 
     @AfterEach
     void stop() {
-        store.close();
+        api.close();
     }
 
+    /** Runs {@code gofer --api-url <fake API> args} with the API token {@value #API_TOKEN} in the environment. */
     private Cli.Result run(Cli cli, String... args) {
-        List<String> all = new ArrayList<>(List.of("--store-url", store.url()));
+        List<String> all = new ArrayList<>(List.of("--api-url", api.url()));
         all.addAll(List.of(args));
-        return cli.execute(all.toArray(String[]::new));
+        return cli.env(ApiTarget.TOKEN_ENV, API_TOKEN).execute(all.toArray(String[]::new));
     }
 
     private JsonNode sentBody() throws Exception {
-        return MAPPER.readTree(store.requests().get(0).body());
+        return MAPPER.readTree(api.requests().get(0).body());
+    }
+
+    private FakeApi.Recorded onlyRequest() {
+        assertThat(api.requests()).hasSize(1);
+        return api.requests().get(0);
     }
 
     @Test
     void shouldSendTheStdinValueWithoutItsNewlineWhenPuttingASecret() throws Exception {
-        store.on("POST", SECRETS, 201, TOKEN);
+        api.on("POST", SECRETS, 201, TOKEN);
 
         Cli.Result result = run(Cli.with().stdin((VALUE + "\n").getBytes(StandardCharsets.UTF_8)), "secret", "put",
                 "simple", "token");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
+        FakeApi.Recorded request = onlyRequest();
+        assertThat(request.method() + " " + request.path()).isEqualTo("POST " + SECRETS);
+        assertThat(request.header("Authorization")).isEqualTo(BEARER);
         assertThat(sentBody()).isEqualTo(MAPPER.readTree("{\"key\":\"token\",\"content\":\"s3cret\",\"force\":false}"));
         assertThat(result.out())
                 .isEqualTo("stored secret token of default/simple (use it as pipeline_secret{{token}})\n");
@@ -71,7 +83,7 @@ class SecretCommandTest {
 
     @Test
     void shouldDropOnlyOneNewlineWhenStdinEndsWithSeveral() throws Exception {
-        store.on("POST", SECRETS, 201, TOKEN);
+        api.on("POST", SECRETS, 201, TOKEN);
 
         run(Cli.with().stdin("a\r\nb\r\n\r\n".getBytes(StandardCharsets.UTF_8)), "secret", "put", "simple", "token");
 
@@ -80,7 +92,7 @@ class SecretCommandTest {
 
     @Test
     void shouldSendTheFileByteExactWhenPuttingASecretFromAFile() throws Exception {
-        store.on("POST", SECRETS, 201, TOKEN);
+        api.on("POST", SECRETS, 201, TOKEN);
         Path file = Files.writeString(dir.resolve("token.txt"), "line 1\nline 2 é\n");
 
         Cli.Result result = run(Cli.with(), "secret", "put", "simple", "token", "--file", file.toString(), "--force");
@@ -93,7 +105,7 @@ class SecretCommandTest {
 
     @Test
     void shouldDropOneNewlineFromTheFileWhenAskedTo() throws Exception {
-        store.on("POST", SECRETS, 201, TOKEN);
+        api.on("POST", SECRETS, 201, TOKEN);
         Path file = Files.writeString(dir.resolve("token.txt"), VALUE + "\n");
 
         run(Cli.with(), "secret", "put", "simple", "token", "--file", file.toString(), "--strip-newline");
@@ -103,7 +115,7 @@ class SecretCommandTest {
 
     @Test
     void shouldAskWithoutEchoWhenStdinIsATerminal() throws Exception {
-        store.on("POST", SECRETS, 201, TOKEN);
+        api.on("POST", SECRETS, 201, TOKEN);
         List<String> prompts = new ArrayList<>();
         Terminal terminal = new Terminal() {
             @Override
@@ -130,22 +142,24 @@ class SecretCommandTest {
         // The value must never come from argv: the put commands take only ids, a file and flags.
         CommandLine gofer = new CommandLine(new Main());
         CommandSpec put = gofer.getSubcommands().get("secret").getSubcommands().get("put").getCommandSpec();
-        CommandSpec globalPut = gofer.getSubcommands()
-                .get("secret")
-                .getSubcommands()
-                .get("global")
-                .getSubcommands()
-                .get("put")
-                .getCommandSpec();
+        CommandLine global = gofer.getSubcommands().get("secret").getSubcommands().get("global");
+        CommandSpec globalPut = global.getSubcommands().get("put").getCommandSpec();
+        CommandSpec get = gofer.getSubcommands().get("secret").getSubcommands().get("get").getCommandSpec();
+        CommandSpec globalGet = global.getSubcommands().get("get").getCommandSpec();
 
         assertThat(put.positionalParameters()).extracting(PositionalParamSpec::paramLabel)
                 .containsExactly("<pipeline>", "<key>");
         assertThat(globalPut.positionalParameters()).extracting(PositionalParamSpec::paramLabel)
                 .containsExactly("<key>");
-        assertThat(valueOptions(put)).containsExactlyInAnyOrder("--file", "--api-url", "--store-url", "--namespace",
-                "--output");
+        assertThat(valueOptions(put)).containsExactlyInAnyOrder("--file", "--api-url", "--token-file", "--store-url",
+                "--namespace", "--output");
         assertThat(valueOptions(globalPut)).containsExactlyInAnyOrder("--file", "--namespaces", "--api-url",
-                "--store-url", "--namespace", "--output");
+                "--token-file", "--store-url", "--namespace", "--output");
+        // reveal takes the ordinary token (a file, the environment or the context), no token option of its own
+        assertThat(valueOptions(get)).containsExactlyInAnyOrder("--api-url", "--token-file", "--store-url",
+                "--namespace", "--output");
+        assertThat(valueOptions(globalGet)).containsExactlyInAnyOrder("--api-url", "--token-file", "--store-url",
+                "--namespace", "--output");
     }
 
     private static List<String> valueOptions(CommandSpec command) {
@@ -163,7 +177,7 @@ class SecretCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("Unmatched argument");
-        assertThat(store.requests()).isEmpty();
+        assertThat(api.requests()).isEmpty();
     }
 
     @Test
@@ -173,7 +187,7 @@ class SecretCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("error: the secret value is empty\n");
-        assertThat(store.requests()).isEmpty();
+        assertThat(api.requests()).isEmpty();
     }
 
     @Test
@@ -183,12 +197,12 @@ class SecretCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("not UTF-8 text");
-        assertThat(store.requests()).isEmpty();
+        assertThat(api.requests()).isEmpty();
     }
 
     @Test
     void shouldPrintTheProblemAndExitTwoWhenTheSecretExists() {
-        store.onText("POST", SECRETS, 409, "application/problem+json", """
+        api.onText("POST", SECRETS, 409, "application/problem+json", """
                 {"type":"urn:gofer:problem:conflict","title":"Conflict","status":409,
                  "detail":"pipeline secret 'token' exists in default/simple"}
                 """);
@@ -203,7 +217,7 @@ class SecretCommandTest {
 
     @Test
     void shouldPrintKeysAsJsonWhenListingSecrets() throws Exception {
-        store.on("GET", "/api/namespaces/team-a/pipelines/simple/secrets", 200,
+        api.on("GET", "/api/namespaces/team-a/pipelines/simple/secrets", 200,
                 "{\"secrets\":[{\"key\":\"token\",\"created\":1700000000000}]}");
 
         Cli.Result result = run(Cli.with(), "-o", "json", "-n", "team-a", "secret", "list", "simple");
@@ -215,7 +229,7 @@ class SecretCommandTest {
 
     @Test
     void shouldPrintATableWhenListingSecrets() {
-        store.on("GET", SECRETS, 200, """
+        api.on("GET", SECRETS, 200, """
                 {"secrets":[{"key":"token","created":1700000000000},{"key":"db-password","created":1700000000000}]}
                 """);
 
@@ -229,72 +243,120 @@ class SecretCommandTest {
     }
 
     @Test
-    void shouldShowTheMetadataWithoutTheTokenWhenGettingWithoutReveal() {
-        store.on("GET", SECRETS + "/token", 200, TOKEN);
+    void shouldShowTheMetadataWithoutAskingForTheValueWhenGettingWithoutReveal() {
+        api.on("GET", SECRETS + "/token", 200, TOKEN);
 
-        Cli.Result result = run(Cli.with().env("GOFER_STORE_ADMIN_TOKEN", "admin"), "secret", "get", "simple",
-                "token");
+        Cli.Result result = run(Cli.with(), "secret", "get", "simple", "token");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out().lines().toList()).contains("key       token", "pipeline  default/simple");
-        assertThat(store.requests().get(0).header("Authorization")).isNull();
-        assertThat(store.requests().get(0).query()).isNull();
+        FakeApi.Recorded request = onlyRequest();
+        assertThat(request.path()).isEqualTo(SECRETS + "/token");
+        assertThat(request.query()).isNull();
+        assertThat(request.header("Authorization")).isEqualTo(BEARER);
     }
 
     @Test
-    void shouldPrintOnlyTheValueWithTheEnvironmentTokenWhenRevealing() {
-        store.on("GET", SECRETS + "/token", 200,
+    void shouldAskForTheValueWithTheApiTokenAndPrintOnlyItWhenRevealing() {
+        api.on("GET", SECRETS + "/token", 200,
                 "{\"secret\":{\"key\":\"token\",\"created\":1700000000000,\"secret\":\"s3cret\"}}");
 
-        Cli.Result result = run(Cli.with().env("GOFER_STORE_ADMIN_TOKEN", "admin-token\n"), "secret", "get", "simple",
-                "token", "--reveal");
+        Cli.Result result = run(Cli.with(), "secret", "get", "simple", "token", "--reveal");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).isEqualTo(VALUE + "\n");
-        assertThat(store.requests().get(0).query()).isEqualTo("include_secret=true");
-        assertThat(store.requests().get(0).header("Authorization")).isEqualTo("Bearer admin-token");
+        FakeApi.Recorded request = onlyRequest();
+        assertThat(request.method() + " " + request.path()).isEqualTo("GET " + SECRETS + "/token");
+        assertThat(request.query()).isEqualTo("include_secret=true");
+        assertThat(request.header("Authorization")).isEqualTo(BEARER);
     }
 
     @Test
-    void shouldReadTheTokenFileAndPrintJsonWhenRevealingAGlobalSecret() throws Exception {
-        store.on("GET", GLOBAL + "/registry", 200,
+    void shouldRevealAGlobalSecretWithTheTokenFileAndPrintJson() throws Exception {
+        api.on("GET", GLOBAL + "/registry", 200,
                 "{\"secret\":{\"key\":\"registry\",\"namespaces\":[\".*\"],\"created\":1,\"secret\":\"pw\"}}");
-        Path tokenFile = Files.writeString(dir.resolve("admin-token"), "from-file\n");
+        Path tokenFile = Files.writeString(dir.resolve("admin.token"), "admin-token\n");
 
-        Cli.Result result = run(Cli.with().env("GOFER_STORE_ADMIN_TOKEN", "from-env"), "-o", "json", "secret",
-                "global", "get", "registry", "--reveal", "--admin-token-file", tokenFile.toString());
+        Cli.Result result = run(Cli.with(), "--token-file", tokenFile.toString(), "-o", "json", "secret", "global",
+                "get", "registry", "--reveal");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(MAPPER.readTree(result.out())).isEqualTo(MAPPER.readTree(
                 "{\"secret\":{\"key\":\"registry\",\"namespaces\":[\".*\"],\"created\":1,\"secret\":\"pw\"}}"));
-        assertThat(store.requests().get(0).header("Authorization")).isEqualTo("Bearer from-file");
+        FakeApi.Recorded request = onlyRequest();
+        assertThat(request.path()).isEqualTo(GLOBAL + "/registry");
+        assertThat(request.query()).isEqualTo("include_secret=true");
+        assertThat(request.header("Authorization")).isEqualTo("Bearer admin-token");
     }
 
     @Test
-    void shouldExitTwoWithoutARequestWhenRevealingWithoutAToken() {
+    void shouldIgnoreTheOldStoreAdminTokenVariableWhenRevealing() {
+        api.on("GET", SECRETS + "/token", 200,
+                "{\"secret\":{\"key\":\"token\",\"created\":1700000000000,\"secret\":\"s3cret\"}}");
+
+        Cli.Result result = run(Cli.with().env("GOFER_STORE_ADMIN_TOKEN", "old-admin-token"), "secret", "get",
+                "simple", "token", "--reveal");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(onlyRequest().header("Authorization")).isEqualTo(BEARER);
+    }
+
+    @Test
+    void shouldRejectTheRemovedAdminTokenFileOptionWithoutARequest() throws Exception {
+        Path tokenFile = Files.writeString(dir.resolve("admin.token"), "admin-token\n");
+
+        Cli.Result result = run(Cli.with(), "secret", "get", "simple", "token", "--reveal", "--admin-token-file",
+                tokenFile.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Unknown option: '--admin-token-file'");
+        assertThat(api.requests()).isEmpty();
+    }
+
+    @Test
+    void shouldPrintTheForbiddenProblemWhenTheTokenMayNotReveal() {
+        api.onText("GET", SECRETS + "/token", 403, "application/problem+json", """
+                {"type":"urn:gofer:problem:forbidden","title":"Forbidden","status":403,
+                 "detail":"token 1a2b lacks secrets: reveal"}
+                """);
+
         Cli.Result result = run(Cli.with(), "secret", "get", "simple", "token", "--reveal");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).startsWith("error: --reveal needs the store's admin token: set "
-                + "GOFER_STORE_ADMIN_TOKEN or give --admin-token-file");
-        assertThat(store.requests()).isEmpty();
+        assertThat(result.err()).isEqualTo("error: Forbidden: token 1a2b lacks secrets: reveal\n");
+        assertThat(result.out()).isEmpty();
+        assertThat(onlyRequest().query()).isEqualTo("include_secret=true");
+        assertThat(onlyRequest().header("Authorization")).isEqualTo(BEARER);
     }
 
     @Test
-    void shouldPrintTheForbiddenProblemWhenTheStoreRejectsTheToken() {
-        store.onText("GET", SECRETS + "/token", 403, "application/problem+json",
-                "{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"a valid admin token is required\"}");
+    void shouldPrintTheForbiddenProblemWhenTheTokenMayNotRevealAGlobalSecret() {
+        api.onText("GET", GLOBAL + "/registry", 403, "application/problem+json",
+                "{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"token 1a2b lacks secrets: reveal\"}");
 
-        Cli.Result result = run(Cli.with().env("GOFER_STORE_ADMIN_TOKEN", "wrong"), "secret", "get", "simple",
-                "token", "--reveal");
+        Cli.Result result = run(Cli.with(), "-o", "json", "secret", "global", "get", "registry", "--reveal");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).isEqualTo("error: Forbidden: a valid admin token is required\n");
+        assertThat(result.err()).isEqualTo("error: Forbidden: token 1a2b lacks secrets: reveal\n");
+        assertThat(result.out()).isEmpty();
+        assertThat(onlyRequest().query()).isEqualTo("include_secret=true");
+    }
+
+    @Test
+    void shouldSayRevealNeedsTheRevealPermissionInTheHelp() {
+        Cli.Result get = Cli.run("secret", "get", "--help");
+        Cli.Result globalGet = Cli.run("secret", "global", "get", "--help");
+
+        for (Cli.Result help : List.of(get, globalGet)) {
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out().replaceAll("\\s+", " ")).contains("needs a token allowed secrets: reveal, e.g. an "
+                    + "admin token").doesNotContain("admin-token-file").doesNotContain("GOFER_STORE");
+        }
     }
 
     @Test
     void shouldSendThePatternsWhenPuttingAGlobalSecret() throws Exception {
-        store.on("POST", GLOBAL, 201,
+        api.on("POST", GLOBAL, 201,
                 "{\"secret\":{\"key\":\"registry\",\"namespaces\":[\"team-.*\",\"a{1,3}\"],\"created\":1}}");
 
         Cli.Result result = run(Cli.with().stdin("pw\n".getBytes(StandardCharsets.UTF_8)), "secret", "global", "put",
@@ -309,9 +371,9 @@ class SecretCommandTest {
 
     @Test
     void shouldListAndDeleteGlobalSecrets() {
-        store.on("GET", GLOBAL, 200,
+        api.on("GET", GLOBAL, 200,
                 "{\"secrets\":[{\"key\":\"registry\",\"namespaces\":[\"team-.*\",\"default\"],\"created\":1}]}");
-        store.onStatus("DELETE", GLOBAL + "/registry", 204);
+        api.onStatus("DELETE", GLOBAL + "/registry", 204);
 
         Cli.Result list = run(Cli.with(), "secret", "global", "list");
         Cli.Result delete = run(Cli.with(), "secret", "global", "delete", "registry");
@@ -322,29 +384,32 @@ class SecretCommandTest {
         });
         assertThat(delete.exitCode()).as(delete.err()).isZero();
         assertThat(delete.out()).isEqualTo("deleted global secret registry\n");
+        assertThat(api.requests()).extracting(r -> r.method() + " " + r.path() + " " + r.header("Authorization"))
+                .containsExactly("GET " + GLOBAL + " " + BEARER, "DELETE " + GLOBAL + "/registry " + BEARER);
     }
 
     @Test
     void shouldDeleteASecretOfThePipeline() {
-        store.onStatus("DELETE", SECRETS + "/token", 204);
+        api.onStatus("DELETE", SECRETS + "/token", 204);
 
         Cli.Result result = run(Cli.with(), "secret", "delete", "simple", "token");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).isEqualTo("deleted secret token of default/simple\n");
-        assertThat(store.requests("DELETE", SECRETS + "/token")).hasSize(1);
+        assertThat(api.requests("DELETE", SECRETS + "/token")).hasSize(1);
     }
 
     @Test
-    void shouldNameTheStoreUrlWhenItIsUnreachable() throws Exception {
+    void shouldNameTheApiUrlWhenItIsUnreachable() throws Exception {
         int freePort;
         try (ServerSocket socket = new ServerSocket(0)) {
             freePort = socket.getLocalPort();
         }
 
-        Cli.Result result = Cli.run("--store-url", "http://127.0.0.1:" + freePort, "secret", "list", "simple");
+        Cli.Result result = Cli.run("--api-url", "http://127.0.0.1:" + freePort, "secret", "list", "simple");
 
         assertThat(result.exitCode()).isEqualTo(2);
+        // the SDK's store client names itself "Gofer store"; the URL is the API's
         assertThat(result.err()).startsWith("error: cannot reach the Gofer store at http://127.0.0.1:" + freePort);
     }
 }

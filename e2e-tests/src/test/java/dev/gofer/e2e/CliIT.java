@@ -30,6 +30,7 @@ class CliIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true);
         builder.environment().put("GOFER_EXAMPLE_IMAGE", LocalImages.BUSYBOX);
         builder.environment().put("NO_COLOR", "1");
+        builder.environment().put("GOFER_API_TOKEN", Stack.get().adminToken());
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -41,7 +41,9 @@ import dev.gofer.testsupport.LocalImages;
  * The leak hunt: after a run whose tasks receive two known secret values and print them in plain, base64 and
  * URL-encoded form, every record of every topic, every row of every table, every API response about the run, every
  * service's log file and the stored task logs are searched for the values and those encodings. Each must appear 0
- * times; the task logs show {@code ***} where the task printed them.
+ * times; the task logs show {@code ***} where the task printed them. Token values are hunted too: the stack's admin
+ * token, and the run's own token ({@code inject_api_token}), which a third task uses and prints, once plainly (masked)
+ * and once reversed, so that the test learns it from the log without it ever being stored in a form the hunt skips.
  */
 class LeakHuntIT {
 
@@ -54,7 +56,7 @@ class LeakHuntIT {
     void shouldFindNoSecretValueAnywhereOutsideTheContainerAfterRunUsesThem() throws Exception {
         String id = Stack.pipelineId("leak-hunt");
         String globalKey = "leak_hunt_" + id.replace('-', '_');
-        GoferStoreClient store = GoferStoreClient.create(Stack.get().storeUrl());
+        GoferStoreClient store = Stack.store();
         store.putPipelineSecret("default", id, "hunted", PIPELINE_SECRET, false);
         store.putGlobalSecret(globalKey, GLOBAL_SECRET, List.of("default"), false);
         String print = String.join("; ", "echo \"plain=$S\"", "printf %s \"$S\" | base64", "echo \"$S\" | base64",
@@ -67,7 +69,13 @@ class LeakHuntIT {
                         .variable("S", Gofer.pipelineSecret("hunted")).variable("CANARY", canary),
                 CustomTask.of("global-secret", LocalImages.BUSYBOX).command("sh", "-c", print)
                         .variable("S", Gofer.globalSecret(globalKey)).variable("CANARY", canary)
-                        .dependsOn("pipeline-secret", RequiredParentStatus.SUCCESS)));
+                        .dependsOn("pipeline-secret", RequiredParentStatus.SUCCESS),
+                CustomTask.of("run-token", LocalImages.BUSYBOX).injectApiToken(true).command("sh", "-c",
+                        "echo \"token=$GOFER_API_TOKEN\"; printf %s \"$GOFER_API_TOKEN\" | rev; echo;"
+                                + " wget -q -O /dev/null --header \"Authorization: Bearer $GOFER_API_TOKEN\""
+                                + " \"$GOFER_API_URL/api/namespaces/$GOFER_NAMESPACE_ID/pipelines/$GOFER_PIPELINE_ID"
+                                + "/runs/$GOFER_RUN_ID\" && echo read-own-run; echo \"canary=$CANARY\"")
+                        .variable("CANARY", canary)));
 
         Run run = api.startRun("default", id, Map.of());
         Run done = Runs.awaitComplete(api, id, run.runId());
@@ -82,13 +90,21 @@ class LeakHuntIT {
                     .containsExactlyInAnyOrder("plain=***", "***", "***", "url=***", "stderr=***", "canary=" + canary);
         }
 
+        String tokenLog = Runs.logs(api, id, run.runId(), "run-token");
+        List<String> tokenLines = tokenLog.lines().toList();
+        assertThat(tokenLines).as("stored log of run-token").hasSize(4).contains("token=***", "read-own-run",
+                "canary=" + canary);
+        String runToken = new StringBuilder(tokenLines.get(1)).reverse().toString();
+        assertThat(runToken).as("the run's token, read back reversed").matches("[A-Za-z0-9]{32}");
+        taskLogs.put("task log run-token", tokenLog.replace(tokenLines.get(1), ""));
+
         Map<String, List<String>> sources = new LinkedHashMap<>();
         sources.put("kafka records", kafkaRecords());
         sources.put("database rows", databaseRows());
         sources.put("api responses", apiResponses(id, run.runId()));
         sources.put("service logs", serviceLogs());
         sources.put("task logs", new ArrayList<>(taskLogs.values()));
-        List<String> forms = forms(PIPELINE_SECRET, GLOBAL_SECRET);
+        List<String> forms = forms(PIPELINE_SECRET, GLOBAL_SECRET, Stack.get().adminToken(), runToken);
         Map<String, Long> found = new LinkedHashMap<>();
         Map<String, Long> controls = new LinkedHashMap<>();
         sources.forEach((where, texts) -> {
@@ -97,7 +113,7 @@ class LeakHuntIT {
             // is there, where the secrets would have been.
             controls.put(where, count(List.of(where.equals("service logs") ? id : canary), texts));
         });
-        System.out.println("leak hunt (plaintext, base64, URL and hex forms of 2 secrets): " + found
+        System.out.println("leak hunt (plaintext, base64, URL and hex forms of 2 secrets and 2 tokens): " + found
                 + "; control value found: " + controls);
 
         assertThat(controls).allSatisfy((where, n) -> assertThat(n).as("control value in %s", where).isPositive());
@@ -180,12 +196,12 @@ class LeakHuntIT {
     /** What a client of the API sees about the run, its tasks, their logs and the event stream. */
     private static List<String> apiResponses(String pipelineId, long runId) {
         String api = Stack.get().apiUrl() + "/api/namespaces/default/pipelines/" + pipelineId;
-        String store = Stack.get().storeUrl();
+        String store = Stack.get().apiUrl();
         List<String> urls = new ArrayList<>(List.of(api, api + "/configs", api + "/runs", api + "/runs/" + runId,
                 api + "/runs/" + runId + "/tasks", store + "/api/namespaces/default/pipelines/" + pipelineId
                         + "/secrets",
                 store + "/api/secrets/global", Stack.get().apiUrl() + "/api/events?follow=false"));
-        for (String task : List.of("pipeline-secret", "global-secret")) {
+        for (String task : List.of("pipeline-secret", "global-secret", "run-token")) {
             urls.add(api + "/runs/" + runId + "/tasks/" + task);
             urls.add(api + "/runs/" + runId + "/tasks/" + task + "/logs");
             urls.add(api + "/runs/" + runId + "/tasks/" + task + "/logs/stream");

@@ -46,7 +46,8 @@ final class SseClient implements AutoCloseable {
     /** Connects, resuming after {@code lastEventId} if not null; every event also goes to {@code listener}. */
     static SseClient connect(URI uri, String lastEventId, Consumer<SseEvent> listener) {
         SseClient client = new SseClient(lastEventId, listener);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + Stack.get().adminToken()).GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

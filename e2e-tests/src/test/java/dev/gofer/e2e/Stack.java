@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.gofer.local.LocalStack;
 import dev.gofer.sdk.GoferClient;
+import dev.gofer.sdk.GoferStoreClient;
 import dev.gofer.testsupport.KafkaTestClient;
 
 /**
@@ -88,7 +89,12 @@ final class Stack {
     }
 
     static GoferClient api() {
-        return GoferClient.create(get().apiUrl());
+        return GoferClient.builder(get().apiUrl()).token(get().adminToken()).build();
+    }
+
+    /** The store's routes, through the front door with the stack's admin token. */
+    static GoferStoreClient store() {
+        return GoferStoreClient.builder(get().apiUrl()).token(get().adminToken()).build();
     }
 
     static KafkaTestClient kafka() {
@@ -100,10 +106,19 @@ final class Stack {
         return prefix + "-" + IDS.incrementAndGet();
     }
 
-    /** A plain HTTP call to one of the services, as curl would make it. */
+    /** A plain HTTP call to one of the services, as curl would make it, with the stack's admin token. */
     static HttpResponse<String> http(String method, String url, String contentType, String body) {
+        return http(method, url, contentType, body, "Bearer " + get().adminToken());
+    }
+
+    /** A plain HTTP call with this {@code Authorization} header ({@code null}: none). */
+    static HttpResponse<String> http(String method, String url, String contentType, String body,
+            String authorization) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
             if (contentType != null) {
                 request.header("Content-Type", contentType);
             }

@@ -30,14 +30,14 @@ class SubstitutionIT {
     private final GoferClient api = Stack.api();
 
     private static void putSecret(String pipelineId, String key, String value) {
-        var response = Stack.http("POST", Stack.get().storeUrl() + "/api/namespaces/default/pipelines/" + pipelineId
+        var response = Stack.http("POST", Stack.get().apiUrl() + "/api/namespaces/default/pipelines/" + pipelineId
                 + "/secrets", "application/json",
                 "{\"key\":\"" + key + "\",\"content\":\"" + value + "\",\"force\":false}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
     private static void putObject(String pipelineId, String key, String content) {
-        var response = Stack.http("POST", Stack.get().storeUrl() + "/api/namespaces/default/pipelines/" + pipelineId
+        var response = Stack.http("POST", Stack.get().apiUrl() + "/api/namespaces/default/pipelines/" + pipelineId
                 + "/objects/" + key, "application/octet-stream", content);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
@@ -83,7 +83,7 @@ class SubstitutionIT {
                         + run.runId() + "/tasks/use-refs", null, null).body(),
                 Stack.http("GET", Stack.get().apiUrl() + "/api/namespaces/default/pipelines/" + id + "/configs/0",
                         null, null).body(),
-                Stack.http("GET", Stack.get().storeUrl() + "/api/namespaces/default/pipelines/" + id + "/secrets",
+                Stack.http("GET", Stack.get().apiUrl() + "/api/namespaces/default/pipelines/" + id + "/secrets",
                         null, null).body()};
         for (String body : apiResponses) {
             assertThat(body).isNotBlank().doesNotContain(SECRET);
@@ -94,17 +94,18 @@ class SubstitutionIT {
     void shouldDeliverAllFourKindsAndLetChildReadRunObjectItsParentWrote() {
         String id = Stack.pipelineId("kinds");
         String globalKey = "kinds_global_" + id.replace('-', '_');
-        GoferStoreClient store = GoferStoreClient.create(Stack.get().storeUrl());
+        GoferStoreClient store = Stack.store();
         store.putPipelineSecret("default", id, "p_secret", "pipeline-secret-value", false);
         store.putGlobalSecret(globalKey, "global-secret-value", List.of("default"), false);
         store.putObject(ObjectScope.pipeline("default", id), "p_object", "pipeline-object-value"
                 .getBytes(StandardCharsets.UTF_8), false);
-        // The parent writes a run object through store-service's REST API, as any tool in a task could.
+        // The parent writes a run object through the front door with its run's own token, as any tool in a task could.
         String write = "wget -q -O - --header 'Content-Type: application/octet-stream'"
-                + " --post-data \"built-by-parent-$GOFER_RUN_ID\" \"$GOFER_STORE_URL/api/namespaces/$GOFER_NAMESPACE_ID"
+                + " --header \"Authorization: Bearer $GOFER_API_TOKEN\""
+                + " --post-data \"built-by-parent-$GOFER_RUN_ID\" \"$GOFER_API_URL/api/namespaces/$GOFER_NAMESPACE_ID"
                 + "/pipelines/$GOFER_PIPELINE_ID/runs/$GOFER_RUN_ID/objects/artifact\" >/dev/null && echo wrote";
         api.registerConfig("default", Pipeline.of(id, "All kinds").tasks(
-                CustomTask.of("parent", LocalImages.BUSYBOX).command("sh", "-c", write),
+                CustomTask.of("parent", LocalImages.BUSYBOX).command("sh", "-c", write).injectApiToken(true),
                 CustomTask.of("child", LocalImages.BUSYBOX)
                         .command("sh", "-c", "echo \"p_secret=${#P_SECRET} g_secret=${#G_SECRET}\";"
                                 + " echo \"p_object=$P_OBJECT\"; echo \"r_object=$R_OBJECT\"")
@@ -128,7 +129,7 @@ class SubstitutionIT {
         String ns = "subst-ns-" + Long.toString(System.nanoTime() % 100_000);
         api.createNamespace(ns, "Other", "a namespace the secret is not for");
         String key = "only_default_" + ns.replace('-', '_');
-        GoferStoreClient.create(Stack.get().storeUrl()).putGlobalSecret(key, "not-for-you", List.of("default"),
+        Stack.store().putGlobalSecret(key, "not-for-you", List.of("default"),
                 false);
         String id = Stack.pipelineId("refused");
         api.registerConfig(ns, Pipeline.of(id, "Refused").tasks(CustomTask.of("wants-global", LocalImages.BUSYBOX)

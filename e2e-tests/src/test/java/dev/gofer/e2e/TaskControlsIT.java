@@ -29,13 +29,14 @@ class TaskControlsIT {
     void shouldRetryFailedAttemptAfterBackoffAndSucceedOnTheNext() throws Exception {
         String id = Stack.pipelineId("retry");
         // The first attempt leaves a run object behind and fails; the second finds it and succeeds.
-        String object = "$GOFER_STORE_URL/api/namespaces/$GOFER_NAMESPACE_ID/pipelines/$GOFER_PIPELINE_ID/runs/"
+        String object = "$GOFER_API_URL/api/namespaces/$GOFER_NAMESPACE_ID/pipelines/$GOFER_PIPELINE_ID/runs/"
                 + "$GOFER_RUN_ID/objects/tried";
-        String script = "if wget -q -O - \"" + object + "\" >/dev/null 2>&1; then echo second try; exit 0; fi; "
-                + "wget -q -O /dev/null --header 'Content-Type: application/octet-stream' --post-data yes \"" + object
-                + "\"; echo first try; exit 3";
+        String auth = "--header \"Authorization: Bearer $GOFER_API_TOKEN\"";
+        String script = "if wget -q " + auth + " -O - \"" + object + "\" >/dev/null 2>&1; then echo second try; exit 0;"
+                + " fi; wget -q " + auth + " -O /dev/null --header 'Content-Type: application/octet-stream'"
+                + " --post-data yes \"" + object + "\"; echo first try; exit 3";
         api.registerConfig("default", Pipeline.of(id, "Retry").tasks(CustomTask.of("flaky", LocalImages.BUSYBOX)
-                .command("sh", "-c", script).retry(2, Duration.ofSeconds(1), 3)));
+                .command("sh", "-c", script).injectApiToken(true).retry(2, Duration.ofSeconds(1), 3)));
 
         Run run = api.startRun("default", id, Map.of());
         Run done = Runs.awaitComplete(api, id, run.runId());

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * aggregate it is about.
  */
 public sealed interface DomainEvent extends EventPayload
-        permits NamespaceChanged, PipelineChanged, DeploymentChanged, RunChanged, TaskRunChanged, StoreChanged {
+        permits NamespaceChanged, PipelineChanged, DeploymentChanged, RunChanged, TaskRunChanged, StoreChanged,
+        AuditEvent {
 
     /** The envelope type, e.g. {@code run.completed}. */
     String kind();

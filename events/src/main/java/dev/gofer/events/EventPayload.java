@@ -1,5 +1,6 @@
 package dev.gofer.events;
 
 /** The payload of an {@link Envelope}: one family per aggregate. */
-public sealed interface EventPayload permits RunEvent, TaskRunEvent, LogEvent, DomainEvent, WorkerEvent {
+public sealed interface EventPayload permits RunEvent, TaskRunEvent, LogEvent, DomainEvent, WorkerEvent,
+        AuthEvent {
 }

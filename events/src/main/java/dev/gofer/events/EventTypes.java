@@ -23,6 +23,7 @@ public final class EventTypes {
             new Registration(TaskRunCancel.TYPE, 1, TaskRunCancel.class),
             new Registration(LogChunk.TYPE, 1, LogChunk.class),
             new Registration(WorkerHeartbeat.TYPE, 1, WorkerHeartbeat.class),
+            new Registration(TokenGrant.TYPE, 1, TokenGrant.class),
             new Registration(NamespaceChanged.CREATED, 1, NamespaceChanged.class),
             new Registration(NamespaceChanged.UPDATED, 1, NamespaceChanged.class),
             new Registration(NamespaceChanged.DELETED, 1, NamespaceChanged.class),
@@ -46,7 +47,16 @@ public final class EventTypes {
             new Registration(StoreChanged.OBJECT_EVICTED, 1, StoreChanged.class),
             new Registration(StoreChanged.RUN_OBJECTS_EXPIRED, 1, StoreChanged.class),
             new Registration(StoreChanged.SECRET_STORED, 1, StoreChanged.class),
-            new Registration(StoreChanged.SECRET_DELETED, 1, StoreChanged.class));
+            new Registration(StoreChanged.SECRET_DELETED, 1, StoreChanged.class),
+            new Registration(AuditEvent.TOKEN_CREATED, 1, AuditEvent.class),
+            new Registration(AuditEvent.TOKEN_DISABLED, 1, AuditEvent.class),
+            new Registration(AuditEvent.TOKEN_ENABLED, 1, AuditEvent.class),
+            new Registration(AuditEvent.TOKEN_DELETED, 1, AuditEvent.class),
+            new Registration(AuditEvent.ROLE_CREATED, 1, AuditEvent.class),
+            new Registration(AuditEvent.ROLE_UPDATED, 1, AuditEvent.class),
+            new Registration(AuditEvent.ROLE_DELETED, 1, AuditEvent.class),
+            new Registration(AuditEvent.PERMISSION_DENIED, 1, AuditEvent.class),
+            new Registration(AuditEvent.SECRET_REVEALED, 1, AuditEvent.class));
 
     private static final Map<String, Registration> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Registration::type, Function.identity()));

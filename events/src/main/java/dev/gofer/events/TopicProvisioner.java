@@ -23,7 +23,9 @@ public final class TopicProvisioner {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000"))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             var missing = topics.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, replication)).toList();
+                    .map(t -> new NewTopic(t, partitions, replication)
+                            .configs(Topics.compacted(t) ? Map.of("cleanup.policy", "compact") : Map.of()))
+                    .toList();
             if (missing.isEmpty()) {
                 return;
             }

@@ -27,6 +27,12 @@ public final class Topics {
     /** {@link DomainEvent}s: the public event stream, keyed by the aggregate. Anyone may consume it. */
     public static final String EVENTS = "gofer.events";
 
+    /**
+     * {@link TokenGrant}s: api-service to every service that checks tokens itself, keyed by token id. Compacted: the
+     * latest grant of each token is kept for as long as the topic exists, so a service reads it whole at start.
+     */
+    public static final String TOKENS = "gofer.tokens";
+
     /** Suffix of every dead-letter topic. */
     public static final String DLQ_SUFFIX = ".dlq";
 
@@ -36,6 +42,11 @@ public final class Topics {
     private Topics() {
     }
 
+    /** Whether {@code topic} is compacted (its latest record per key is its state) rather than deleted by age. */
+    public static boolean compacted(String topic) {
+        return TOKENS.equals(topic);
+    }
+
     public static String dlq(String topic) {
         return topic + DLQ_SUFFIX;
     }
@@ -43,7 +54,7 @@ public final class Topics {
     /** The topics and their dead-letter twins, as created by {@link TopicProvisioner}. */
     public static List<String> all() {
         List<String> main = List.of(RUN_REQUESTS, TASK_RUNS_RESOLVE, TASK_RUNS_READY, TASK_RUN_STATUS, TASK_RUNS_CANCEL,
-                TASK_RUN_LOGS, WORKER_HEARTBEATS, EVENTS);
+                TASK_RUN_LOGS, WORKER_HEARTBEATS, EVENTS, TOKENS);
         return main.stream().flatMap(t -> java.util.stream.Stream.of(t, dlq(t))).toList();
     }
 }

@@ -193,7 +193,8 @@ class EventCodecTest {
     void shouldListEveryTopicWithItsDeadLetterTwin() {
         assertThat(Topics.all()).contains(Topics.RUN_REQUESTS, "gofer.run-requests.dlq", Topics.TASK_RUN_LOGS,
                 "gofer.task-runs.logs.dlq", Topics.TASK_RUNS_CANCEL, Topics.EVENTS, Topics.WORKER_HEARTBEATS,
-                "gofer.workers.heartbeats.dlq").hasSize(16);
+                Topics.TOKENS,
+                "gofer.workers.heartbeats.dlq").hasSize(18);
     }
 
     private static Envelope<?> decode(String json) {

@@ -52,7 +52,7 @@ final class FaultStack {
     }
 
     static GoferClient api() {
-        return GoferClient.create(get().apiUrl());
+        return GoferClient.builder(get().apiUrl()).token(get().adminToken()).build();
     }
 
     static KafkaTestClient kafka() {

@@ -127,6 +127,7 @@ final class IntervalTicks {
 
     private HttpResponse<String> send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + FaultStack.get().adminToken())
                 .method(method, json == null
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));

@@ -141,6 +141,84 @@ public final class GoferClient {
         delete(namespacePath(namespaceId));
     }
 
+    // -------------------------------------------------------------------------------------------- tokens, roles
+
+    /**
+     * Makes the installation's first admin token; needs no token, and works once.
+     *
+     * @throws GoferApiException with status 409 once it was made
+     */
+    public CreatedToken bootstrapToken() {
+        return read(send("POST", "/api/tokens/bootstrap", null), CreatedToken.class);
+    }
+
+    /**
+     * Makes a token for {@code user} (admin only).
+     *
+     * @param namespaces anchored patterns of the namespaces it may reach ({@code default}, {@code team-.*})
+     * @param roles {@code admin}, {@code user}, {@code viewer} or custom roles
+     * @param expires its lifetime, {@code null} for never
+     * @param metadata free key/values ({@code null}: none)
+     */
+    public CreatedToken createToken(String user, List<String> namespaces, List<String> roles, Duration expires,
+            Map<String, String> metadata) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("user", Objects.requireNonNull(user, "user"));
+        body.put("namespaces", namespaces);
+        body.put("roles", roles);
+        body.put("expires", expires == null ? 0 : Math.max(1, expires.toSeconds()));
+        body.put("metadata", metadata == null ? Map.of() : metadata);
+        return read(send("POST", "/api/tokens", body), CreatedToken.class);
+    }
+
+    /** Every token but run-scoped ones (admin only). */
+    public List<Token> listTokens() {
+        return List.of(read(field(get("/api/tokens"), "tokens"), Token[].class));
+    }
+
+    public Token getToken(String tokenId) {
+        return read(field(get("/api/tokens/" + segment(tokenId)), "token"), Token.class);
+    }
+
+    /** The token this client sends. */
+    public Token whoami() {
+        return read(field(get("/api/tokens/whoami"), "token"), Token.class);
+    }
+
+    /** Disables or enables a token (admin only; not the caller's own). Every service refuses it within 5 s. */
+    public Token setTokenDisabled(String tokenId, boolean disabled) {
+        return read(field(send("PATCH", "/api/tokens/" + segment(tokenId), Map.of("disabled", disabled)), "token"),
+                Token.class);
+    }
+
+    /** Deletes a token (admin only; not the caller's own). */
+    public void deleteToken(String tokenId) {
+        delete("/api/tokens/" + segment(tokenId));
+    }
+
+    /** The system roles, then custom ones. */
+    public List<Role> listRoles() {
+        return List.of(read(field(get("/api/roles"), "roles"), Role[].class));
+    }
+
+    public Role getRole(String roleId) {
+        return read(field(get("/api/roles/" + segment(roleId)), "role"), Role.class);
+    }
+
+    /** Makes a custom role (admin only). */
+    public Role createRole(String roleId, String description, List<Role.Permission> permissions) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", Objects.requireNonNull(roleId, "roleId"));
+        body.put("description", description);
+        body.put("permissions", permissions);
+        return read(field(send("POST", "/api/roles", body), "role"), Role.class);
+    }
+
+    /** Deletes a custom role that no token holds (admin only). */
+    public void deleteRole(String roleId) {
+        delete("/api/roles/" + segment(roleId));
+    }
+
     // ----------------------------------------------------------------------------------------------- pipelines
 
     /** Every pipeline of a namespace. */

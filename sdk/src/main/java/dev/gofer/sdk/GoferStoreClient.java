@@ -29,12 +29,12 @@ import dev.gofer.sdk.internal.Problems;
 import dev.gofer.sdk.internal.SecretBody;
 
 /**
- * A client of Gofer's store (store-service, default {@value #DEFAULT_URL}): pipeline and global secrets, pipeline and
- * run objects. Thread-safe; create one and reuse it. Separate from {@link GoferClient} because the store is a separate
- * service with its own address.
+ * A client of Gofer's store: pipeline and global secrets, pipeline and run objects. Thread-safe; create one and reuse
+ * it. Give it the API's base URL (the front door, default {@value #DEFAULT_URL}, serves the store's routes at the same
+ * paths) and the same token as {@link GoferClient}.
  *
  * <pre>{@code
- * GoferStoreClient store = GoferStoreClient.create("http://localhost:8081");
+ * GoferStoreClient store = GoferStoreClient.builder("http://localhost:8080").token(token).build();
  * store.putPipelineSecret("default", "simple", "token", System.console().readPassword("token: "), false);
  * store.putObject(ObjectScope.pipeline("default", "simple"), "settings", Path.of("settings.json"), true);
  * try (InputStream in = store.getObject(ObjectScope.run("default", "simple", 7), "report")) {
@@ -42,19 +42,20 @@ import dev.gofer.sdk.internal.SecretBody;
  * }
  * }</pre>
  *
- * Secret values are write-only, except to an administrator: the {@code reveal...} methods ask for the value with
- * {@code ?include_secret=true} and {@code Authorization: Bearer <admin token>} (set with
- * {@link Builder#adminToken(String)}); no other request carries the token. Object content is streamed both ways,
+ * Every request carries {@code Authorization: Bearer <token>} (set with {@link Builder#token(String)}). Secret values
+ * are write-only, except to a token allowed {@code secrets: reveal} (admins): the {@code reveal...} methods ask for
+ * the value with {@code ?include_secret=true}. Object content is streamed both ways,
  * never held whole in memory by the client (except when given as a {@code byte[]}).
  * <p>
  * Errors answered by the store throw {@link GoferApiException} (e.g. 404 absent, 409 exists without {@code force},
- * 413 object too large, 403 reveal without a valid admin token); an unreachable store throws {@link GoferException}
+ * 413 object too large, 401 without a valid token, 403 without the permission); an unreachable store throws
+ * {@link GoferException}
  * naming its URL.
  */
 public final class GoferStoreClient {
 
     /** Where the store listens by default. */
-    public static final String DEFAULT_URL = "http://localhost:8081";
+    public static final String DEFAULT_URL = "http://localhost:8080";
     /** Default time to establish a connection. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /**
@@ -70,13 +71,13 @@ public final class GoferStoreClient {
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final String baseUrl;
-    private final String adminToken;
+    private final String token;
     private final Duration requestTimeout;
     private final HttpClient http;
 
     private GoferStoreClient(Builder builder) {
         this.baseUrl = builder.baseUrl;
-        this.adminToken = builder.adminToken;
+        this.token = builder.token;
         this.requestTimeout = builder.requestTimeout;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -144,10 +145,9 @@ public final class GoferStoreClient {
     }
 
     /**
-     * One secret of a pipeline with its value; needs the admin token.
+     * One secret of a pipeline with its value; needs {@code secrets: reveal} (an admin token).
      *
-     * @throws IllegalStateException if this client has no admin token (nothing is sent then)
-     * @throws GoferApiException 403 if the store does not accept the token, 404 if there is no such secret
+     * @throws GoferApiException 401 without a valid token, 403 if the token may not reveal it, 404 if there is no such secret
      */
     public SecretValue revealPipelineSecret(String namespace, String pipelineId, String key) {
         return reveal(pipelineSecretPath(namespace, pipelineId, key));
@@ -208,10 +208,9 @@ public final class GoferStoreClient {
     }
 
     /**
-     * One global secret with its value; needs the admin token.
+     * One global secret with its value; needs {@code secrets: reveal} (an admin token).
      *
-     * @throws IllegalStateException if this client has no admin token (nothing is sent then)
-     * @throws GoferApiException 403 if the store does not accept the token, 404 if there is no such secret
+     * @throws GoferApiException 401 without a valid token, 403 if the token may not reveal it, 404 if there is no such secret
      */
     public SecretValue revealGlobalSecret(String key) {
         return reveal(globalSecretPath(key));
@@ -368,12 +367,7 @@ public final class GoferStoreClient {
     }
 
     private SecretValue reveal(String path) {
-        if (adminToken == null) {
-            throw new IllegalStateException("revealing a secret needs the store's admin token: "
-                    + "set it with GoferStoreClient.builder(url).adminToken(token)");
-        }
         HttpRequest request = request(path + "?include_secret=true")
-                .header("Authorization", "Bearer " + adminToken)
                 .GET()
                 .build();
         JsonNode secret = field(HttpSupport.parse(send(request), WHO), "secret");
@@ -402,10 +396,14 @@ public final class GoferStoreClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(requestTimeout)
                 .header("Accept", JSON)
                 .header("User-Agent", "gofer-java-sdk");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
     }
 
     /** Sends a request whose answer is small; returns the body of a 2xx answer, throws the problem of any other. */
@@ -482,7 +480,7 @@ public final class GoferStoreClient {
     public static final class Builder {
 
         private final String baseUrl;
-        private String adminToken;
+        private String token;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
 
@@ -490,12 +488,9 @@ public final class GoferStoreClient {
             this.baseUrl = HttpSupport.baseUrl(baseUrl, "store");
         }
 
-        /**
-         * The store's admin token, sent as {@code Authorization: Bearer <token>} only by the {@code reveal...}
-         * methods; blank means none.
-         */
-        public Builder adminToken(String adminToken) {
-            this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.strip();
+        /** Sends {@code Authorization: Bearer <token>} with every request; blank means none. */
+        public Builder token(String token) {
+            this.token = token == null || token.isBlank() ? null : token.strip();
             return this;
         }
 

@@ -86,8 +86,8 @@ class GoferStoreClientSecretsTest {
     }
 
     @Test
-    void shouldListAndGetMetadataWithoutTheTokenWhenTheClientHasOne() {
-        GoferStoreClient admin = GoferStoreClient.builder(store.url()).adminToken(ADMIN_TOKEN).build();
+    void shouldSendTheTokenButNoRevealWhenListingAndGettingMetadata() {
+        GoferStoreClient admin = GoferStoreClient.builder(store.url()).token(ADMIN_TOKEN).build();
         store.on("GET", SECRETS, 200, """
                 {"secrets":[{"key":"token","created":1700000000000},{"key":"other","created":1700000000500}]}
                 """);
@@ -98,15 +98,15 @@ class GoferStoreClientSecretsTest {
 
         assertThat(secrets).extracting(SecretInfo::key).containsExactly("token", "other");
         assertThat(token.created()).isEqualTo(1700000000000L);
-        assertThat(store.requests()).allSatisfy(request -> {
-            assertThat(request.header("Authorization")).isNull();
+        assertThat(store.requests()).hasSize(2).allSatisfy(request -> {
+            assertThat(request.header("Authorization")).isEqualTo("Bearer " + ADMIN_TOKEN);
             assertThat(request.query()).isNull();
         });
     }
 
     @Test
-    void shouldSendTheAdminTokenOnlyWhenRevealingAPipelineSecret() {
-        GoferStoreClient admin = GoferStoreClient.builder(store.url()).adminToken(ADMIN_TOKEN).build();
+    void shouldAskForTheValueWithTheTokenWhenRevealingAPipelineSecret() {
+        GoferStoreClient admin = GoferStoreClient.builder(store.url()).token(ADMIN_TOKEN).build();
         store.on("GET", SECRETS + "/token", 200,
                 "{\"secret\":{\"key\":\"token\",\"created\":1700000000000,\"secret\":\"s3cret\"}}");
 
@@ -121,31 +121,37 @@ class GoferStoreClientSecretsTest {
     }
 
     @Test
-    void shouldThrowTheForbiddenProblemWhenTheStoreRejectsTheAdminToken() {
-        GoferStoreClient admin = GoferStoreClient.builder(store.url()).adminToken("wrong").build();
+    void shouldThrowTheForbiddenProblemWhenTheTokenMayNotReveal() {
+        GoferStoreClient admin = GoferStoreClient.builder(store.url()).token("wrong").build();
         store.on("GET", GLOBAL + "/registry", 403, "application/problem+json", """
                 {"type":"urn:gofer:problem:forbidden","title":"Forbidden","status":403,
-                 "detail":"a valid admin token is required to include secret values"}
+                 "detail":"token 1a2b lacks secrets: reveal"}
                 """);
 
         GoferApiException e = catchThrowableOfType(GoferApiException.class, () -> admin.revealGlobalSecret("registry"));
 
         assertThat(e.status()).isEqualTo(403);
-        assertThat(e.detail()).isEqualTo("a valid admin token is required to include secret values");
+        assertThat(e.detail()).isEqualTo("token 1a2b lacks secrets: reveal");
         assertThat(store.requests().get(0).header("Authorization")).isEqualTo("Bearer wrong");
     }
 
     @Test
-    void shouldSendNothingWhenRevealingWithoutAnAdminToken() {
-        assertThatThrownBy(() -> client.revealPipelineSecret("default", "simple", "token"))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("admin token");
-        assertThat(store.requests()).isEmpty();
+    void shouldSendNoAuthorizationWhenTheClientHasNoToken() {
+        store.on("GET", SECRETS, 401, "application/problem+json", """
+                {"type":"urn:gofer:problem:unauthorized","title":"Unauthorized","status":401,
+                 "detail":"this route needs a token: send Authorization: Bearer <token>"}
+                """);
+
+        GoferApiException e = catchThrowableOfType(GoferApiException.class,
+                () -> client.listPipelineSecrets("default", "simple"));
+
+        assertThat(e.status()).isEqualTo(401);
+        assertThat(store.requests().get(0).header("Authorization")).isNull();
     }
 
     @Test
     void shouldFailClearlyWhenTheStoreLeavesTheValueOut() {
-        GoferStoreClient admin = GoferStoreClient.builder(store.url()).adminToken(ADMIN_TOKEN).build();
+        GoferStoreClient admin = GoferStoreClient.builder(store.url()).token(ADMIN_TOKEN).build();
         store.on("GET", SECRETS + "/token", 200, TOKEN_SECRET);
 
         assertThatThrownBy(() -> admin.revealPipelineSecret("default", "simple", "token"))
@@ -177,7 +183,7 @@ class GoferStoreClientSecretsTest {
 
     @Test
     void shouldListGetRevealAndDeleteGlobalSecrets() {
-        GoferStoreClient admin = GoferStoreClient.builder(store.url()).adminToken(ADMIN_TOKEN).build();
+        GoferStoreClient admin = GoferStoreClient.builder(store.url()).token(ADMIN_TOKEN).build();
         String registry = "{\"key\":\"registry\",\"namespaces\":[\".*\"],\"created\":1700000000000";
         store.on("GET", GLOBAL, 200, "{\"secrets\":[" + registry + "}]}");
         store.onSequence("GET", GLOBAL + "/registry", new FakeApi.Canned(200, "application/json",
@@ -194,9 +200,9 @@ class GoferStoreClientSecretsTest {
 
         assertThat(store.requests()).extracting(r -> r.method() + " " + r.path() + " " + r.query() + " "
                 + (r.header("Authorization") != null))
-                .containsExactly("GET " + GLOBAL + " null false", "GET " + GLOBAL + "/registry null false",
+                .containsExactly("GET " + GLOBAL + " null true", "GET " + GLOBAL + "/registry null true",
                         "GET " + GLOBAL + "/registry include_secret=true true",
-                        "DELETE " + GLOBAL + "/registry null false");
+                        "DELETE " + GLOBAL + "/registry null true");
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import dev.gofer.testsupport.auth.PublishedGrants;
+
 /**
  * Quarkus test resource: a real Kafka broker and a real PostgreSQL database for the service under test. Use with
  * {@code @WithTestResource(GoferInfraResource.class)}; the database is named after the init arg {@code database}
@@ -14,6 +16,12 @@ public class GoferInfraResource implements QuarkusTestResourceLifecycleManager {
 
     /** A test-only transit key (base64 of 32 bytes). Never used outside tests. */
     public static final String TEST_TRANSIT_KEY = "dGVzdC10cmFuc2l0LWtleS0wMTIzNDU2Nzg5YWJjZGU=";
+
+    /**
+     * A test-only admin token: its grant is published on {@code gofer.tokens} before the service starts, so services
+     * that check tokens from the published grants (store, trigger) accept it. Never used outside tests.
+     */
+    public static final String TEST_ADMIN_TOKEN = "test-only-admin-token-0123456789ab";
 
     private String database = "gofer";
 
@@ -32,6 +40,7 @@ public class GoferInfraResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.username", EmbeddedPostgresDb.USER);
         config.put("quarkus.datasource.password", EmbeddedPostgresDb.PASSWORD);
         config.put("gofer.transit-key", TEST_TRANSIT_KEY);
+        PublishedGrants.publish(kafka.bootstrapServers(), PublishedGrants.admin("test-admin", TEST_ADMIN_TOKEN));
         return config;
     }
 

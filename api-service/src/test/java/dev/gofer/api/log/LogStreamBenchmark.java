@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
+import dev.gofer.api.token.AdminTokenForTests;
 import dev.gofer.events.Envelope;
 import dev.gofer.events.EventPayload;
 import dev.gofer.events.EventPublisher;
@@ -102,7 +103,8 @@ class LogStreamBenchmark {
     }
 
     private static String get(URI uri) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).GET().build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + AdminTokenForTests.admin()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 
+import dev.gofer.api.token.AdminTokenForTests;
+
 /**
  * A server-sent-events reader over java.net.http: the body arrives line by line through a {@link Flow.Subscriber}
  * (no blocked thread), events are parsed as an EventSource would ({@code :} comments skipped, {@code id},
@@ -46,7 +48,8 @@ final class SseTestClient implements AutoCloseable {
     /** Connects; {@code lastEventId} may be null. Cancels itself after {@code closeAfterLines} lines (0: never). */
     static SseTestClient connect(URI uri, String lastEventId, int closeAfterLines) {
         SseTestClient client = new SseTestClient(closeAfterLines, lastEventId);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + AdminTokenForTests.admin()).GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -17,7 +17,7 @@ class EnvironmentAssemblerTest {
     @Test
     void shouldStackSystemThenConfigThenRunWhenNamesCollideIgnoringCase() {
         Map<String, String> system = EnvironmentAssembler.systemVariables("default", "simple", 7, "build", "img:1",
-                "http://api", "http://store");
+                "http://api");
         Map<String, String> config = new LinkedHashMap<>();
         config.put("gofer_task_image", "overridden-by-config");
         config.put("COLOR", "blue");
@@ -32,7 +32,6 @@ class EnvironmentAssemblerTest {
                 new Variable("GOFER_TASK_ID", "build", VariableSource.SYSTEM),
                 new Variable("gofer_task_image", "overridden-by-config", VariableSource.PIPELINE_CONFIG),
                 new Variable("GOFER_API_URL", "http://api", VariableSource.SYSTEM),
-                new Variable("GOFER_STORE_URL", "http://store", VariableSource.SYSTEM),
                 new Variable("color", "red", VariableSource.RUN_OPTIONS));
     }
 }

@@ -24,6 +24,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.gofer.api.token.AdminTokenForTests;
 import dev.gofer.events.Envelope;
 import dev.gofer.events.EventCodec;
 import dev.gofer.events.EventPayload;
@@ -145,7 +146,9 @@ class QueueAndCancelTest {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
                     .newBuilder(URI.create(events + "?follow=false&since=" + since)).timeout(Duration.ofSeconds(20))
-                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + AdminTokenForTests.admin()).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             return response.body();
         } catch (Exception e) {

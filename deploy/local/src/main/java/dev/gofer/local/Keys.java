@@ -15,15 +15,16 @@ import java.util.Set;
 
 /**
  * The service keys of a local stack, kept in {@code keys.env} (mode 600) and created once: the transit key shared by
- * store-service and the schedulers, the store's at-rest key, and the store admin token that may read secret values
- * back ({@code gofer secret get --reveal} with {@code GOFER_STORE_ADMIN_TOKEN} set). {@link #toString()} never shows
- * them.
+ * api-service, store-service and the schedulers, and the store's at-rest key. Once the services are up the file also
+ * holds the API's admin token ({@code GOFER_API_TOKEN}, from the one-time bootstrap), which {@code bin/gofer} sends.
+ * {@link #toString()} never shows them.
  */
-record Keys(String transitKey, String storeEncryptionKey, String storeAdminToken) {
+record Keys(String transitKey, String storeEncryptionKey) {
 
     static final String TRANSIT = "GOFER_TRANSIT_KEY";
     static final String STORE_ENCRYPTION = "GOFER_STORE_ENCRYPTION_KEY";
-    static final String STORE_ADMIN_TOKEN = "GOFER_STORE_ADMIN_TOKEN";
+    /** The API's bootstrap (admin) token, made once the services are up; {@code bin/gofer} sends it. */
+    static final String API_TOKEN = "GOFER_API_TOKEN";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -31,17 +32,9 @@ record Keys(String transitKey, String storeEncryptionKey, String storeAdminToken
     /** Reads {@code file}; creates it (or adds a missing key) with fresh random keys. */
     static Keys loadOrCreate(Path file) {
         try {
-            Map<String, String> values = new LinkedHashMap<>();
-            if (Files.exists(file)) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    int eq = line.indexOf('=');
-                    if (eq > 0 && !line.startsWith("#")) {
-                        values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-                    }
-                }
-            }
+            Map<String, String> values = read(file);
             boolean changed = false;
-            for (String name : new String[]{TRANSIT, STORE_ENCRYPTION, STORE_ADMIN_TOKEN}) {
+            for (String name : new String[]{TRANSIT, STORE_ENCRYPTION}) {
                 if (values.getOrDefault(name, "").isEmpty()) {
                     values.put(name, newKey());
                     changed = true;
@@ -52,10 +45,43 @@ record Keys(String transitKey, String storeEncryptionKey, String storeAdminToken
             } else {
                 Files.setPosixFilePermissions(file, OWNER_ONLY);
             }
-            return new Keys(values.get(TRANSIT), values.get(STORE_ENCRYPTION), values.get(STORE_ADMIN_TOKEN));
+            return new Keys(values.get(TRANSIT), values.get(STORE_ENCRYPTION));
         } catch (IOException e) {
             throw new LocalStackException("cannot read or create " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The admin token of the stack's API ({@code GOFER_API_TOKEN}) in {@code file}, if it holds one. */
+    static String apiToken(Path file) {
+        return read(file).getOrDefault(API_TOKEN, "");
+    }
+
+    /** Adds or replaces {@code GOFER_API_TOKEN} in {@code file}, which stays owner-only. */
+    static void saveApiToken(Path file, String token) {
+        try {
+            Map<String, String> values = read(file);
+            values.put(API_TOKEN, token);
+            write(file, values);
+        } catch (IOException e) {
+            throw new LocalStackException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> read(Path file) {
+        Map<String, String> values = new LinkedHashMap<>();
+        try {
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0 && !line.startsWith("#")) {
+                        values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new LocalStackException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return values;
     }
 
     private static void write(Path file, Map<String, String> values) throws IOException {
@@ -79,6 +105,6 @@ record Keys(String transitKey, String storeEncryptionKey, String storeAdminToken
 
     @Override
     public String toString() {
-        return "Keys[transitKey=<hidden>, storeEncryptionKey=<hidden>, storeAdminToken=<hidden>]";
+        return "Keys[transitKey=<hidden>, storeEncryptionKey=<hidden>]";
     }
 }

@@ -25,6 +25,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +52,7 @@ public final class LocalStack implements AutoCloseable {
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private static final Logger LOG = Logger.getLogger(LocalStack.class.getName());
+    private static final Pattern SECRET = Pattern.compile("\"secret\"\\s*:\\s*\"([^\"]+)\"");
 
     /** The four services, by module directory. */
     public enum Service {
@@ -85,6 +88,7 @@ public final class LocalStack implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private Thread shutdownHook;
     private boolean closed;
+    private volatile String adminToken;
 
     private LocalStack(LocalInfra infra, Map<String, ServiceProcess> services, Duration readyTimeout) {
         this.infra = infra;
@@ -253,6 +257,50 @@ public final class LocalStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new LocalStackException("interrupted while waiting for the services");
             }
+        }
+    }
+
+    /** The API's admin token (the bootstrap token, kept in {@code keys.env} as {@code GOFER_API_TOKEN}). */
+    public String adminToken() {
+        if (adminToken == null) {
+            throw new IllegalStateException("the local stack has no admin token (started without services?)");
+        }
+        return adminToken;
+    }
+
+    /**
+     * Makes the API's bootstrap token when the installation has none yet and keeps it in {@code keys}; when it was
+     * made before (409), the one in {@code keys} is used. A 409 with no token kept means keys.env lost it: the
+     * database must be purged (down.sh --purge) to bootstrap again.
+     */
+    private void bootstrapAdminToken(Path keys) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl() + "/api/tokens/bootstrap"))
+                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 201) {
+                Matcher secret = SECRET.matcher(response.body());
+                if (!secret.find()) {
+                    throw new LocalStackException("the bootstrap answer held no token");
+                }
+                adminToken = secret.group(1);
+                Keys.saveApiToken(keys, adminToken);
+                LOG.info(() -> "admin token made (bootstrap) and kept in " + keys + " as " + Keys.API_TOKEN);
+            } else if (response.statusCode() == 409) {
+                adminToken = Keys.apiToken(keys);
+                if (adminToken.isEmpty()) {
+                    throw new LocalStackException("the API was bootstrapped before, but " + keys + " holds no "
+                            + Keys.API_TOKEN + ": stop and purge the stack (deploy/local/down.sh --purge)");
+                }
+            } else {
+                throw new LocalStackException("bootstrap answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+        } catch (IOException e) {
+            throw new LocalStackException("cannot bootstrap the admin token: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalStackException("interrupted while bootstrapping the admin token", e);
         }
     }
 
@@ -472,6 +520,7 @@ public final class LocalStack implements AutoCloseable {
                 if (withServices) {
                     processes.values().forEach(ServiceProcess::start);
                     stack.awaitReady(processes.values(), readyTimeout);
+                    stack.bootstrapAdminToken(state.resolve("keys.env"));
                 }
             } catch (RuntimeException e) {
                 stopAll(processes.values());
@@ -535,12 +584,13 @@ public final class LocalStack implements AutoCloseable {
             switch (service) {
                 case API -> {
                     env.put("GOFER_API_URL", "http://localhost:" + servicePorts[0]);
-                    env.put("GOFER_STORE_URL", "http://localhost:" + servicePorts[1]);
+                    env.put("GOFER_API_STORE_SERVICE_URL", "http://127.0.0.1:" + servicePorts[1]);
+                    env.put("GOFER_API_TRIGGER_SERVICE_URL", "http://127.0.0.1:" + servicePorts[2]);
+                    env.put(Keys.TRANSIT, keys.transitKey());
                 }
                 case STORE -> {
                     env.put(Keys.TRANSIT, keys.transitKey());
                     env.put(Keys.STORE_ENCRYPTION, keys.storeEncryptionKey());
-                    env.put(Keys.STORE_ADMIN_TOKEN, keys.storeAdminToken());
                 }
                 case SCHEDULER -> {
                     env.put(Keys.TRANSIT, keys.transitKey());

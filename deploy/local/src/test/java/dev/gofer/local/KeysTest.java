@@ -22,7 +22,6 @@ class KeysTest {
         assertThat(Base64.getDecoder().decode(created.transitKey())).hasSize(32);
         assertThat(Base64.getDecoder().decode(created.storeEncryptionKey())).hasSize(32);
         assertThat(created.transitKey()).isNotEqualTo(created.storeEncryptionKey());
-        assertThat(Base64.getDecoder().decode(created.storeAdminToken())).hasSize(32);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.readString(file)).contains("GOFER_TRANSIT_KEY=" + created.transitKey())
                 .contains("GOFER_STORE_ENCRYPTION_KEY=" + created.storeEncryptionKey());
@@ -43,7 +42,7 @@ class KeysTest {
 
     @Test
     void shouldHideTheKeysWhenPrinted() {
-        Keys keys = new Keys("secret-transit", "secret-store", "secret-admin");
+        Keys keys = new Keys("secret-transit", "secret-store");
 
         assertThat(keys.toString()).doesNotContain("secret");
     }

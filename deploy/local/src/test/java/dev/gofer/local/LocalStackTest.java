@@ -48,7 +48,9 @@ class LocalStackTest {
             assertThat(env(api, "QUARKUS_DATASOURCE_JDBC_URL")).isEqualTo(stack.jdbcUrl());
             assertThat(env(api, "QUARKUS_DATASOURCE_USERNAME")).isEqualTo("postgres");
             assertThat(env(api, "GOFER_API_URL")).isEqualTo(api);
-            assertThat(env(api, "GOFER_TRANSIT_KEY")).isEmpty();
+            assertThat(env(api, "GOFER_TRANSIT_KEY")).isEqualTo(keys.transitKey());
+            assertThat(env(api, "GOFER_API_STORE_SERVICE_URL")).isEqualTo(stack.storeUrl().replace("localhost",
+                    "127.0.0.1"));
             assertThat(env(stack.storeUrl(), "GOFER_TRANSIT_KEY")).isEqualTo(keys.transitKey());
             assertThat(env(stack.storeUrl(), "GOFER_STORE_ENCRYPTION_KEY")).isEqualTo(keys.storeEncryptionKey());
             assertThat(env(stack.triggerUrl(), "EXTRA")).isEqualTo("yes");
@@ -59,7 +61,10 @@ class LocalStackTest {
             assertThat(env(stack.schedulerUrl(2), "QUARKUS_DATASOURCE_JDBC_URL")).isEmpty();
             assertThat(Files.readString(stack.logFile("scheduler-service-1"))).contains("fake service started");
             assertThat(stack.describe()).contains("API_URL=" + api).contains("SCHEDULER_SERVICE_2_PID=")
-                    .doesNotContain(keys.transitKey());
+                    .doesNotContain(keys.transitKey()).doesNotContain(FakeService.TOKEN);
+            // The admin token from the API's one-time bootstrap, kept owner-only for bin/gofer.
+            assertThat(stack.adminToken()).isEqualTo(FakeService.TOKEN);
+            assertThat(Keys.apiToken(state.resolve("keys.env"))).isEqualTo(FakeService.TOKEN);
 
             stack.kill("scheduler-service-2");
             assertThat(stack.isRunning("scheduler-service-2")).isFalse();

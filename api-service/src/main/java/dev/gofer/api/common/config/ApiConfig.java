@@ -1,14 +1,15 @@
 package dev.gofer.api.common.config;
 
+import java.net.URI;
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The {@code gofer.api.*} settings of api-service (env {@code GOFER_API_...}). {@code gofer.api-url} and
- * {@code gofer.store-url} sit beside other services' {@code gofer.*} keys, so they are read with
- * {@code @ConfigProperty} where tasks' environment is assembled.
+ * The {@code gofer.api.*} settings of api-service (env {@code GOFER_API_...}). {@code gofer.api-url} sits beside
+ * other services' {@code gofer.*} keys, so it is read with {@code @ConfigProperty} where tasks' environment is
+ * assembled.
  */
 @ConfigMapping(prefix = "gofer.api")
 public interface ApiConfig {
@@ -47,6 +48,14 @@ public interface ApiConfig {
 
     /** Live log streams. */
     Logs logs();
+
+    /** Where the front door forwards store routes (secrets, objects): store-service's own port, loopback by default. */
+    @WithDefault("http://127.0.0.1:8081")
+    URI storeServiceUrl();
+
+    /** Where the front door forwards trigger routes (subscriptions): trigger-service's own port. */
+    @WithDefault("http://127.0.0.1:8082")
+    URI triggerServiceUrl();
 
     /** How live log followers read ({@code gofer.api.logs.*}). */
     interface Logs {

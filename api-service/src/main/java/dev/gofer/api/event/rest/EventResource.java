@@ -30,6 +30,9 @@ import dev.gofer.api.event.service.EventHub;
 import dev.gofer.api.event.service.EventStream;
 import dev.gofer.api.event.service.EventStream.EventView;
 import dev.gofer.events.EventCodec;
+import dev.gofer.support.auth.Action;
+import dev.gofer.support.auth.Requires;
+import dev.gofer.support.auth.ResourceKind;
 import dev.gofer.support.problem.FieldError;
 import dev.gofer.support.work.CoalescingWorker;
 
@@ -54,6 +57,7 @@ public class EventResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Stream domain events (SSE): history after an event id or since a time, then live", description = "Each event: id = stream position, event = type, data = {id, event_id, type, key,"
             + " emitted, payload}. Resume with Last-Event-ID or ?after=. follow=false ends after history.")
+    @Requires(value = ResourceKind.EVENTS, action = Action.READ)
     public void stream(@QueryParam("after") Long after, @QueryParam("since") String since,
             @QueryParam("follow") Boolean follow, @HeaderParam("Last-Event-ID") String lastEventId,
             @Context SseEventSink sink, @Context Sse sse) {

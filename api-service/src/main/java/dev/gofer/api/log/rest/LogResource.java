@@ -27,6 +27,9 @@ import dev.gofer.api.ApiException;
 import dev.gofer.api.log.service.LogFollowers;
 import dev.gofer.api.log.service.LogService;
 import dev.gofer.api.log.service.LogService.TaskLog;
+import dev.gofer.support.auth.Action;
+import dev.gofer.support.auth.Requires;
+import dev.gofer.support.auth.ResourceKind;
 import dev.gofer.support.problem.FieldError;
 
 /** A task run's log: the plain-text download, a live stream of server-sent events, and its removal. */
@@ -49,6 +52,7 @@ public class LogResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Download a task run's log: every stored line, in the order written", description = "The"
             + " current attempt's log, or that of an earlier attempt with ?attempt=<n>.")
+    @Requires(value = ResourceKind.TASK_RUNS, action = Action.READ)
     public Response logs(@PathParam("namespace_id") String namespaceId, @PathParam("pipeline_id") String pipelineId,
             @PathParam("run_id") long runId, @PathParam("task_id") String taskId,
             @QueryParam("attempt") Integer attempt) {
@@ -69,6 +73,7 @@ public class LogResource {
             + " new lines as they arrive: 'id: <seq>', 'event: line', data {seq, stream, text, at}. When the task run"
             + " is complete and every line is sent: 'event: end', data {lines}, and the stream closes. Resumes after"
             + " the Last-Event-ID header (or ?after=<seq>): nothing missed, nothing twice.")
+    @Requires(value = ResourceKind.TASK_RUNS, action = Action.READ)
     public void stream(@PathParam("namespace_id") String namespaceId, @PathParam("pipeline_id") String pipelineId,
             @PathParam("run_id") long runId, @PathParam("task_id") String taskId,
             @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("after") String afterParam,
@@ -83,6 +88,7 @@ public class LogResource {
     @Operation(summary = "Remove a complete task run's stored log lines", description = "Later downloads and streams"
             + " show no lines; lines still arriving from the worker are dropped. 409 while the task run is not"
             + " complete.")
+    @Requires(value = ResourceKind.TASK_RUNS, action = Action.DELETE)
     public Response remove(@PathParam("namespace_id") String namespaceId,
             @PathParam("pipeline_id") String pipelineId, @PathParam("run_id") long runId,
             @PathParam("task_id") String taskId) {

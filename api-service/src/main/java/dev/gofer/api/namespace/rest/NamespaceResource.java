@@ -22,6 +22,11 @@ import dev.gofer.api.namespace.rest.NamespaceRequests.CreateNamespaceRequest;
 import dev.gofer.api.namespace.rest.NamespaceRequests.UpdateNamespaceRequest;
 import dev.gofer.api.namespace.service.NamespaceService;
 import dev.gofer.api.namespace.service.NamespaceView;
+import dev.gofer.support.auth.Action;
+import dev.gofer.support.auth.Caller;
+import dev.gofer.support.auth.Requires;
+import dev.gofer.support.auth.ResourceKind;
+import dev.gofer.support.auth.TokenGrant;
 import dev.gofer.support.problem.FieldError;
 
 @Path("/api/namespaces")
@@ -37,16 +42,21 @@ public class NamespaceResource {
     @Inject
     NamespaceService service;
 
+    @Inject
+    Caller caller;
+
     @GET
-    @Operation(summary = "List namespaces")
+    @Operation(summary = "List the namespaces the token may reach")
+    @Requires(value = ResourceKind.NAMESPACES, action = Action.READ)
     public NamespacesResponse list() {
-        return new NamespacesResponse(service.list());
+        return new NamespacesResponse(service.list().stream().filter(ns -> caller.reaches(ns.id())).toList());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a namespace", description = "409 if it exists; 400 unless the id is 3-32 characters"
             + " of A-Z, a-z, 0-9, '-' and '_'.")
+    @Requires(value = ResourceKind.NAMESPACES, action = Action.WRITE, adminOnly = true)
     public Response create(CreateNamespaceRequest body) {
         if (body == null) {
             throw ApiException.invalid("Invalid namespace", List.of(new FieldError("body", "is required")));
@@ -59,6 +69,7 @@ public class NamespaceResource {
     @GET
     @Path("/{namespace_id}")
     @Operation(summary = "Get a namespace")
+    @Requires(value = ResourceKind.NAMESPACES, action = Action.READ)
     public NamespaceResponse get(@PathParam("namespace_id") String namespaceId) {
         return service.get(namespaceId).map(NamespaceResponse::new)
                 .orElseThrow(() -> ApiException.notFound("namespace '" + namespaceId + "' does not exist"));
@@ -68,6 +79,7 @@ public class NamespaceResource {
     @Path("/{namespace_id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a namespace's name or description")
+    @Requires(value = ResourceKind.NAMESPACES, action = Action.WRITE, adminOnly = true)
     public NamespaceResponse update(@PathParam("namespace_id") String namespaceId, UpdateNamespaceRequest body) {
         UpdateNamespaceRequest change = body == null ? new UpdateNamespaceRequest(null, null) : body;
         return new NamespaceResponse(service.update(namespaceId, change.name(), change.description()));
@@ -77,8 +89,10 @@ public class NamespaceResource {
     @Path("/{namespace_id}")
     @Operation(summary = "Delete a namespace with its pipelines, configs and runs", description = "409 while any of"
             + " its runs is unfinished; the default namespace cannot be deleted (400).")
+    @Requires(value = ResourceKind.NAMESPACES, action = Action.DELETE, adminOnly = true)
     public Response delete(@PathParam("namespace_id") String namespaceId) {
-        service.delete(namespaceId);
+        TokenGrant token = caller.require();
+        service.delete(namespaceId, token.id(), token.user());
         return Response.noContent().build();
     }
 }

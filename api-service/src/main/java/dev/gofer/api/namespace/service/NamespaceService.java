@@ -95,8 +95,9 @@ public class NamespaceService {
      * Deletes the namespace and everything in it. The namespace and all its pipelines are locked first, so no
      * pipeline can be registered into it and no run of it can start while the check for unfinished runs holds.
      */
+    /** {@code byTokenId} and {@code byUser} name who asked, in the {@code namespace.deleted} event. */
     @Transactional
-    public void delete(String id) {
+    public void delete(String id, String byTokenId, String byUser) {
         if (DEFAULT_ID.equals(id)) {
             throw new ApiException(400, "Namespace cannot be deleted",
                     "the default namespace cannot be deleted");
@@ -110,8 +111,8 @@ public class NamespaceService {
         }
         namespaces.deleteCascading(id);
         pipelines.forEach(p -> events.record(new PipelineChanged(PipelineChanged.DELETED, id, p, null)));
-        events.record(new NamespaceChanged(NamespaceChanged.DELETED, id));
-        LOG.infof("namespace %s deleted with its pipelines", id);
+        events.record(new NamespaceChanged(NamespaceChanged.DELETED, id, byTokenId, byUser));
+        LOG.infof("namespace %s deleted with its pipelines by token %s (%s)", id, byTokenId, byUser);
     }
 
     /** Creates the default namespace unless it exists; safe when several instances start at once. */

@@ -26,6 +26,9 @@ import dev.gofer.api.run.service.RunQueries;
 import dev.gofer.api.run.service.RunStarter;
 import dev.gofer.api.run.service.RunViews.RunView;
 import dev.gofer.api.run.service.RunViews.TaskRunView;
+import dev.gofer.support.auth.Action;
+import dev.gofer.support.auth.Requires;
+import dev.gofer.support.auth.ResourceKind;
 import dev.gofer.support.problem.FieldError;
 
 @Path("/api/namespaces/{namespace_id}/pipelines/{pipeline_id}/runs")
@@ -66,6 +69,7 @@ public class RunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a run of the pipeline's live config, with run variables", description = "Publishes a run request on gofer.run-requests and waits briefly for the run: 201 with the"
             + " run, or 202 with the request id if it is not created yet.")
+    @Requires(value = ResourceKind.RUNS, action = Action.WRITE)
     public Response start(@PathParam("namespace_id") String namespaceId, @PathParam("pipeline_id") String pipelineId,
             StartRunRequest body) {
         Map<String, String> variables = body == null || body.variables() == null ? Map.of() : body.variables();
@@ -77,6 +81,7 @@ public class RunResource {
 
     @GET
     @Operation(summary = "List the pipeline's runs, newest first")
+    @Requires(value = ResourceKind.RUNS, action = Action.READ)
     public RunsResponse list(@PathParam("namespace_id") String namespaceId,
             @PathParam("pipeline_id") String pipelineId, @QueryParam("limit") @DefaultValue("50") int limit,
             @QueryParam("offset") @DefaultValue("0") int offset) {
@@ -91,6 +96,7 @@ public class RunResource {
     @DELETE
     @Path("/{run_id}")
     @Operation(summary = "Cancel a run: every unfinished task run is stopped (SIGTERM, then SIGKILL after grace)")
+    @Requires(value = ResourceKind.RUNS, action = Action.WRITE)
     public Response cancel(@PathParam("namespace_id") String namespaceId, @PathParam("pipeline_id") String pipelineId,
             @PathParam("run_id") long runId, @QueryParam("grace") Integer grace) {
         cancellation.cancelRun(namespaceId, pipelineId, runId, grace(grace));
@@ -100,6 +106,7 @@ public class RunResource {
     @DELETE
     @Path("/{run_id}/tasks/{task_id}")
     @Operation(summary = "Cancel one task run (SIGTERM, then SIGKILL after grace)")
+    @Requires(value = ResourceKind.TASK_RUNS, action = Action.WRITE)
     public Response cancelTask(@PathParam("namespace_id") String namespaceId,
             @PathParam("pipeline_id") String pipelineId, @PathParam("run_id") long runId,
             @PathParam("task_id") String taskId, @QueryParam("grace") Integer grace) {
@@ -121,6 +128,7 @@ public class RunResource {
     @GET
     @Path("/{run_id}")
     @Operation(summary = "Get a run")
+    @Requires(value = ResourceKind.RUNS, action = Action.READ)
     public RunResponse get(@PathParam("namespace_id") String namespaceId, @PathParam("pipeline_id") String pipelineId,
             @PathParam("run_id") long runId) {
         return queries.run(namespaceId, pipelineId, runId).map(RunResponse::new)
@@ -130,6 +138,7 @@ public class RunResource {
     @GET
     @Path("/{run_id}/tasks")
     @Operation(summary = "List the task runs of a run")
+    @Requires(value = ResourceKind.TASK_RUNS, action = Action.READ)
     public TaskRunsResponse taskRuns(@PathParam("namespace_id") String namespaceId,
             @PathParam("pipeline_id") String pipelineId, @PathParam("run_id") long runId) {
         return queries.taskRuns(namespaceId, pipelineId, runId).map(TaskRunsResponse::new)
@@ -139,6 +148,7 @@ public class RunResource {
     @GET
     @Path("/{run_id}/tasks/{task_id}")
     @Operation(summary = "Get a task run, with its environment (secret references shown as references)")
+    @Requires(value = ResourceKind.TASK_RUNS, action = Action.READ)
     public TaskRunResponse taskRun(@PathParam("namespace_id") String namespaceId,
             @PathParam("pipeline_id") String pipelineId, @PathParam("run_id") long runId,
             @PathParam("task_id") String taskId) {

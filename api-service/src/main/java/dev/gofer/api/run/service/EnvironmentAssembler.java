@@ -21,7 +21,7 @@ public final class EnvironmentAssembler {
 
     /** The system variables Gofer injects into every task. */
     public static Map<String, String> systemVariables(String namespaceId, String pipelineId, long runId,
-            String taskId, String image, String apiUrl, String storeUrl) {
+            String taskId, String image, String apiUrl) {
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("GOFER_NAMESPACE_ID", namespaceId);
         vars.put("GOFER_PIPELINE_ID", pipelineId);
@@ -29,7 +29,6 @@ public final class EnvironmentAssembler {
         vars.put("GOFER_TASK_ID", taskId);
         vars.put("GOFER_TASK_IMAGE", image);
         vars.put("GOFER_API_URL", apiUrl);
-        vars.put("GOFER_STORE_URL", storeUrl);
         return vars;
     }
 

@@ -22,6 +22,7 @@ import dev.gofer.api.run.service.DagDecision.Dispatch;
 import dev.gofer.api.run.service.DagDecision.RunEnd;
 import dev.gofer.api.run.service.DagDecision.Skip;
 import dev.gofer.api.run.service.DagDecision.Step;
+import dev.gofer.api.token.service.TokenService;
 import dev.gofer.events.RunChanged;
 import dev.gofer.support.transaction.AfterCommit;
 
@@ -33,6 +34,9 @@ import dev.gofer.support.transaction.AfterCommit;
 public class RunAdvancer {
 
     private static final Logger LOG = Logger.getLogger(RunAdvancer.class);
+
+    @Inject
+    TokenService tokens;
 
     @Inject
     TaskRunCommands commands;
@@ -91,6 +95,8 @@ public class RunAdvancer {
         run.complete(end.status(), end.reason(), end.description(),
                 all.stream().mapToLong(t -> t.ended).max().orElse(System.currentTimeMillis()));
         LOG.infof("run %s complete: %s", run.key(), run.status.wire());
+        // The run's own token is refused from now on, by every service.
+        tokens.endRun(run.namespaceId, run.pipelineId, run.runId);
         recordRun(run, RunChanged.COMPLETED);
     }
 }

@@ -2,6 +2,7 @@ package dev.gofer.api.run.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,11 @@ import dev.gofer.api.run.persistence.Run;
 import dev.gofer.api.run.persistence.RunRepository;
 import dev.gofer.api.run.persistence.TaskRun;
 import dev.gofer.api.run.persistence.TaskRunRepository;
+import dev.gofer.api.token.service.TokenService;
 import dev.gofer.events.RunChanged;
 import dev.gofer.events.RunRequested;
+import dev.gofer.events.TaskRunRef;
+import dev.gofer.events.TransitSealer;
 import dev.gofer.support.transaction.AfterCommit;
 import dev.gofer.support.transaction.ProcessedEvents;
 
@@ -64,9 +68,16 @@ public class RunService {
     @ConfigProperty(name = "gofer.api-url")
     String apiUrl;
 
-    /** Where tasks reach store-service, e.g. to write run objects for later tasks ({@code GOFER_STORE_URL}). */
-    @ConfigProperty(name = "gofer.store-url")
-    String storeUrl;
+    /** The variable that carries a run's own token into the tasks with {@code inject_api_token: true}. */
+    static final String RUN_TOKEN = "GOFER_API_TOKEN";
+    /** A value api-service sealed itself: store-service passes it on as a sealed value, unopened. */
+    static final String SEALED_PREFIX = "sealed{{";
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    TransitSealer sealer;
 
     /**
      * Creates the run, its task runs with their assembled environments, and dispatches the tasks without parents,
@@ -97,11 +108,19 @@ public class RunService {
                 request.initiator().kind(), request.initiator().name(), Json.write(request.variables()), requestId);
         runs.persist(run);
 
+        // One token for the run, for the tasks that asked for it: its secret only sealed, to each task run's key.
+        String runToken = pipelineConfig.tasks.stream().anyMatch(TaskConfig::injectApiToken)
+                ? tokens.createForRun(run.namespaceId, run.pipelineId, run.runId)
+                : null;
         for (TaskConfig task : pipelineConfig.tasks) {
-            String variables = Json.write(EnvironmentAssembler.assemble(
-                    EnvironmentAssembler.systemVariables(run.namespaceId, run.pipelineId, run.runId, task.id(),
-                            task.image(), apiUrl, storeUrl),
-                    task.variables(), request.variables()));
+            Map<String, String> system = EnvironmentAssembler.systemVariables(run.namespaceId, run.pipelineId,
+                    run.runId, task.id(), task.image(), apiUrl);
+            if (task.injectApiToken()) {
+                String context = new TaskRunRef(run.namespaceId, run.pipelineId, run.runId, task.id()).key();
+                system.put(RUN_TOKEN, SEALED_PREFIX + sealer.seal(runToken, context) + "}}");
+            }
+            String variables = Json.write(EnvironmentAssembler.assemble(system, task.variables(),
+                    request.variables()));
             taskRuns.persist(TaskRun.waiting(run, task, variables, now));
         }
         LOG.infof("run %s/%s/%d created from request %s (%s %s)%s", run.namespaceId, run.pipelineId, run.runId,

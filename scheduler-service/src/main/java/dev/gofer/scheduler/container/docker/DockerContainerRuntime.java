@@ -67,6 +67,12 @@ public final class DockerContainerRuntime implements ContainerRuntime {
                     + "denied",
             Pattern.CASE_INSENSITIVE);
 
+    /** How the engine words a registry it cannot reach: DNS, refused or timed-out connections, no route. */
+    private static final Pattern REGISTRY_UNREACHABLE = Pattern.compile(
+            "no such host|connection refused|i/o timeout|network is unreachable|no route to host|TLS handshake timeout"
+                    + "|temporary failure in name resolution|server misbehaving|dial tcp|context deadline exceeded",
+            Pattern.CASE_INSENSITIVE);
+
     private final DockerClient api;
     private final DockerClient streams;
 
@@ -107,9 +113,9 @@ public final class DockerContainerRuntime implements ContainerRuntime {
      */
     @Override
     public void pull(ImageRef image, Optional<RegistryCredentials> credentials, Duration timeout) {
-        String action = "pull image '" + image + "'"
-                + credentials.map(c -> " as registry user '" + c.username() + "'")
-                        .orElse(" without registry credentials");
+        String pull = "pull image '" + image + "'";
+        String action = pull + credentials.map(c -> " as registry user '" + c.username() + "'")
+                .orElse(" without registry credentials");
         long started = System.nanoTime();
         try {
             PullImageCmd cmd = api.pullImageCmd(image.name()).withTag(image.digestOpt().orElse(image.tag()))
@@ -133,10 +139,15 @@ public final class DockerContainerRuntime implements ContainerRuntime {
                         + timeout, e);
             }
             String cause = explain(e);
+            if (REGISTRY_UNREACHABLE.matcher(cause).find()) {
+                // Not a credentials problem: say so, so nobody goes hunting for a password.
+                throw new ContainerRuntimeException(Reason.UNAVAILABLE, "cannot " + pull + ": its registry is not"
+                        + " reachable from this worker (" + cause + ")", e);
+            }
             if (REGISTRY_REFUSED.matcher(cause).find()) {
                 throw new ContainerRuntimeException(Reason.UNAUTHORIZED, "cannot " + action + ": " + cause, e);
             }
-            throw translate(action, e);
+            throw translate(pull + credentials.map(c -> " as registry user '" + c.username() + "'").orElse(""), e);
         }
     }
 

@@ -76,6 +76,19 @@ class DockerContainerRuntimePullTest {
     }
 
     @Test
+    void shouldSayTheRegistryIsUnreachableNotThatCredentialsAreMissingWhenNothingListens() {
+        // Nothing listens on port 1: the engine cannot reach this registry at all.
+        ImageRef image = ImageRef.parse("127.0.0.1:1/gofer-test/absent:1");
+
+        ContainerRuntimeException e = pullFailure(runtime, image, Optional.empty(), PULL_TIMEOUT);
+
+        System.out.println("unreachable registry: " + e.getMessage());
+        assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
+        assertThat(e.getMessage()).startsWith("cannot pull image '" + image + "': its registry is not reachable")
+                .doesNotContain("credentials");
+    }
+
+    @Test
     void shouldNotBorrowTheHostsDockerLoginWhenNoCredentialsAreGiven() {
         ImageRef image = pushed("borrow"); // the push leaves a docker login for the registry in dockerConfig()
         String before = System.getProperty("DOCKER_CONFIG");

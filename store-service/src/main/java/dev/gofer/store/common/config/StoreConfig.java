@@ -27,9 +27,6 @@ public interface StoreConfig {
     @WithDefault("100")
     int reencryptBatchSize();
 
-    /** The bearer token that may read secret values ({@code include_secret=true}); unset means nobody may. */
-    Optional<String> adminToken();
-
     /** The largest object body accepted, in bytes; larger bodies get 413 and nothing is stored. */
     @WithDefault("10485760")
     long maxObjectBytes();

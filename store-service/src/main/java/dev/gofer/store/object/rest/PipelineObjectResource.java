@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Response;
 
 import dev.gofer.store.common.service.Names;
 import dev.gofer.store.object.service.ObjectScope;
+import dev.gofer.support.auth.Action;
+import dev.gofer.support.auth.Requires;
+import dev.gofer.support.auth.ResourceKind;
 
 /** Pipeline objects: raw bytes in ({@code POST}, {@code PUT} alias, {@code ?force=true} to replace) and out. */
 @Path("/api/namespaces/{namespace_id}/pipelines/{pipeline_id}/objects")
@@ -32,6 +35,7 @@ public class PipelineObjectResource {
     @Path("/{key}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Requires(value = ResourceKind.OBJECTS, action = Action.WRITE)
     public Response put(
             @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,
@@ -46,6 +50,7 @@ public class PipelineObjectResource {
     @Path("/{key}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Requires(value = ResourceKind.OBJECTS, action = Action.WRITE)
     public Response putAlias(
             @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,
@@ -57,6 +62,7 @@ public class PipelineObjectResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Requires(value = ResourceKind.OBJECTS, action = Action.READ)
     public ObjectListResponse list(
             @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId) {
@@ -66,6 +72,7 @@ public class PipelineObjectResource {
     @GET
     @Path("/{key}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Requires(value = ResourceKind.OBJECTS, action = Action.READ)
     public Response get(
             @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,
@@ -75,6 +82,7 @@ public class PipelineObjectResource {
 
     @DELETE
     @Path("/{key}")
+    @Requires(value = ResourceKind.OBJECTS, action = Action.DELETE)
     public Response delete(
             @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 
 import dev.gofer.store.common.service.Names;
 import dev.gofer.store.object.service.ObjectScope;
+import dev.gofer.support.auth.Action;
+import dev.gofer.support.auth.Requires;
+import dev.gofer.support.auth.ResourceKind;
 
 /**
  * Run objects (what a task leaves for later tasks of the same run): raw bytes in ({@code POST}, {@code PUT} alias,
@@ -36,6 +39,7 @@ public class RunObjectResource {
     @Path("/{key}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Requires(value = ResourceKind.OBJECTS, action = Action.WRITE)
     public Response put(
             @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,
@@ -51,6 +55,7 @@ public class RunObjectResource {
     @Path("/{key}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Requires(value = ResourceKind.OBJECTS, action = Action.WRITE)
     public Response putAlias(
             @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,
@@ -63,6 +68,7 @@ public class RunObjectResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Requires(value = ResourceKind.OBJECTS, action = Action.READ)
     public ObjectListResponse list(
             @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,
@@ -73,6 +79,7 @@ public class RunObjectResource {
     @GET
     @Path("/{key}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Requires(value = ResourceKind.OBJECTS, action = Action.READ)
     public Response get(
             @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,
@@ -83,6 +90,7 @@ public class RunObjectResource {
 
     @DELETE
     @Path("/{key}")
+    @Requires(value = ResourceKind.OBJECTS, action = Action.DELETE)
     public Response delete(
             @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,

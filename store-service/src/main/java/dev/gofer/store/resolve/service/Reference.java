@@ -14,7 +14,9 @@ public record Reference(Kind kind, String key) {
     /** What a reference points at, and whether its value is a secret (sealed in transit). */
     public enum Kind {
         PIPELINE_SECRET("pipeline secret", true), GLOBAL_SECRET("global secret",
-                true), PIPELINE_OBJECT("pipeline object", false), RUN_OBJECT("run object", false);
+                true), PIPELINE_OBJECT("pipeline object", false), RUN_OBJECT("run object", false),
+        /** Sealed by api-service already (a run's own token): passed on sealed, never opened here. */
+        SEALED("sealed value", true);
 
         private final String label;
         private final boolean secret;
@@ -35,7 +37,8 @@ public record Reference(Kind kind, String key) {
     }
 
     static final Pattern SYNTAX = Pattern
-            .compile("(?i)^(pipeline_secret|global_secret|pipeline_object|run_object)\\{\\{\\s*(.+?)\\s*\\}\\}$");
+            .compile(
+                    "(?i)^(pipeline_secret|global_secret|pipeline_object|run_object|sealed)\\{\\{\\s*(.+?)\\s*\\}\\}$");
 
     /** The reference in {@code value}, or empty when the value is plain. */
     public static Optional<Reference> parse(String value) {

@@ -63,6 +63,10 @@ public class ResolutionService {
                 continue;
             }
             Reference ref = reference.get();
+            if (ref.kind() == Reference.Kind.SEALED) {
+                env.add(new EnvVar(variable.key(), ref.key(), true));
+                continue;
+            }
             Optional<String> value = lookup(taskRun, ref, "variable " + variable.key(), problems);
             if (value.isPresent()) {
                 env.add(ref.kind().isSecret()
@@ -118,6 +122,10 @@ public class ResolutionService {
                 value = objects.content(ObjectScope.run(ns, pipeline, taskRun.runId()), key)
                         .map(ResolutionService::text);
                 missing = "run object '" + key + "' not found in " + ns + "/" + pipeline + " run " + taskRun.runId();
+            }
+            case SEALED -> {
+                problems.add("a sealed value cannot be used as " + usedBy);
+                return Optional.empty();
             }
             default -> throw new IllegalStateException("unknown reference kind " + ref.kind());
         }

@@ -9,21 +9,22 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.gofer.store.common.service.Names;
 import dev.gofer.store.common.service.StoreException;
-import dev.gofer.store.secret.service.AdminToken;
 import dev.gofer.store.secret.service.GlobalSecretInfo;
 import dev.gofer.store.secret.service.GlobalSecretService;
+import dev.gofer.support.auth.Action;
+import dev.gofer.support.auth.Caller;
+import dev.gofer.support.auth.Requires;
+import dev.gofer.support.auth.ResourceKind;
 
 /**
  * Global secrets: put (with a namespace allow-list), list, get metadata, delete. Values come out only to the admin
@@ -37,10 +38,11 @@ public class GlobalSecretResource {
     GlobalSecretService service;
 
     @Inject
-    AdminToken adminToken;
+    Caller caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = ResourceKind.SECRETS, action = Action.WRITE, adminOnly = true)
     public Response put(@NotNull(message = "a JSON body is required") @Valid GlobalSecretRequest body) {
         GlobalSecretInfo info = service.put(body.key(), body.content(), body.namespaces(), body.force());
         return Response.created(URI.create("/api/secrets/global/" + info.key()))
@@ -48,20 +50,20 @@ public class GlobalSecretResource {
     }
 
     @GET
+    @Requires(value = ResourceKind.SECRETS, action = Action.READ, adminOnly = true)
     public GlobalSecretListResponse list() {
         return new GlobalSecretListResponse(service.list().stream().map(GlobalSecretView::from).toList());
     }
 
-    /** Metadata; with {@code include_secret=true} also the value, for the admin token only (403 otherwise). */
+    /** Metadata; with {@code include_secret=true} also the value, for admin tokens only (403 otherwise). */
     @GET
     @Path("/{key}")
+    @Requires(value = ResourceKind.SECRETS, action = Action.READ, adminOnly = true)
     public GlobalSecretResponse get(
             @PathParam("key") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String key,
-            @QueryParam("include_secret") boolean includeSecret,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @QueryParam("include_secret") boolean includeSecret) {
         if (includeSecret) {
-            adminToken.require(authorization);
-            return service.revealToAdmin(key).map(GlobalSecretView::from).map(GlobalSecretResponse::new)
+            return service.revealTo(caller.require(), key).map(GlobalSecretView::from).map(GlobalSecretResponse::new)
                     .orElseThrow(() -> notFound(key));
         }
         return service.get(key).map(GlobalSecretView::from).map(GlobalSecretResponse::new)
@@ -70,6 +72,7 @@ public class GlobalSecretResource {
 
     @DELETE
     @Path("/{key}")
+    @Requires(value = ResourceKind.SECRETS, action = Action.DELETE, adminOnly = true)
     public Response delete(
             @PathParam("key") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String key) {
         if (!service.delete(key)) {

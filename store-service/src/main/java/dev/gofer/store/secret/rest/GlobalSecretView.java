@@ -9,7 +9,7 @@ import dev.gofer.store.secret.service.Revealed;
 
 /**
  * A global secret as shown: key, namespace patterns and creation time (epoch milliseconds, as everywhere in the API);
- * the value in {@code secret} only for {@code include_secret=true} with the admin token, otherwise the field is absent.
+ * the value in {@code secret} only for {@code include_secret=true} with a token allowed {@code secrets: reveal}, otherwise the field is absent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GlobalSecretView(String key, List<String> namespaces, long created, String secret) {

@@ -9,25 +9,26 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.gofer.store.common.service.Names;
 import dev.gofer.store.common.service.StoreException;
-import dev.gofer.store.secret.service.AdminToken;
 import dev.gofer.store.secret.service.PipelineSecretService;
 import dev.gofer.store.secret.service.SecretInfo;
+import dev.gofer.support.auth.Action;
+import dev.gofer.support.auth.Caller;
+import dev.gofer.support.auth.Requires;
+import dev.gofer.support.auth.ResourceKind;
 
 /**
- * Pipeline secrets: put, list, get metadata, delete. Values go in; they come out only to the admin token
- * ({@code include_secret=true}).
+ * Pipeline secrets: put, list, get metadata, delete. Values go in; they come out only to a token allowed
+ * {@code secrets: reveal} ({@code include_secret=true}).
  */
 @Path("/api/namespaces/{namespace_id}/pipelines/{pipeline_id}/secrets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,10 +38,11 @@ public class PipelineSecretResource {
     PipelineSecretService service;
 
     @Inject
-    AdminToken adminToken;
+    Caller caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = ResourceKind.SECRETS, action = Action.WRITE)
     public Response put(
             @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,
@@ -52,6 +54,7 @@ public class PipelineSecretResource {
     }
 
     @GET
+    @Requires(value = ResourceKind.SECRETS, action = Action.READ)
     public SecretListResponse list(
             @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId) {
@@ -64,15 +67,14 @@ public class PipelineSecretResource {
      */
     @GET
     @Path("/{key}")
+    @Requires(value = ResourceKind.SECRETS, action = Action.READ, revealWhen = "include_secret")
     public SecretResponse get(
             @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,
             @PathParam("key") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String key,
-            @QueryParam("include_secret") boolean includeSecret,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @QueryParam("include_secret") boolean includeSecret) {
         if (includeSecret) {
-            adminToken.require(authorization);
-            return service.revealToAdmin(namespaceId, pipelineId, key).map(SecretView::from)
+            return service.revealTo(caller.require(), namespaceId, pipelineId, key).map(SecretView::from)
                     .map(SecretResponse::new).orElseThrow(() -> notFound(namespaceId, pipelineId, key));
         }
         return service.get(namespaceId, pipelineId, key).map(SecretView::from).map(SecretResponse::new)
@@ -81,6 +83,7 @@ public class PipelineSecretResource {
 
     @DELETE
     @Path("/{key}")
+    @Requires(value = ResourceKind.SECRETS, action = Action.DELETE)
     public Response delete(
             @PathParam("namespace_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Names.KEY_REGEX, message = Names.KEY_MESSAGE) String pipelineId,

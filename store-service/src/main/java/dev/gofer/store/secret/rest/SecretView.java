@@ -7,7 +7,7 @@ import dev.gofer.store.secret.service.SecretInfo;
 
 /**
  * A pipeline secret as shown: key and creation time (epoch milliseconds, as everywhere in the API); the value in
- * {@code secret} only for {@code include_secret=true} with the admin token, otherwise the field is absent.
+ * {@code secret} only for {@code include_secret=true} with a token allowed {@code secrets: reveal}, otherwise the field is absent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SecretView(String key, long created, String secret) {

@@ -1,2 +1,2 @@
-/** REST endpoints for pipeline and global secrets; values go in, and come out only to the store admin token. */
+/** REST endpoints for pipeline and global secrets; values go in, and come out only to tokens allowed to reveal them. */
 package dev.gofer.store.secret.rest;

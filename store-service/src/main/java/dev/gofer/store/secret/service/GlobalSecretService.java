@@ -12,13 +12,16 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.gofer.events.AuditEvent;
 import dev.gofer.store.common.service.StoreException;
 import dev.gofer.store.secret.persistence.GlobalSecret;
 import dev.gofer.store.secret.persistence.GlobalSecretRepository;
+import dev.gofer.support.auth.TokenGrant;
+import dev.gofer.support.outbox.Outbox;
 
 /**
  * Global secrets: stored encrypted with a namespace allow-list, revealed to resolution (in allowed namespaces) and to
- * holders of the admin token.
+ * admin tokens.
  */
 @ApplicationScoped
 public class GlobalSecretService {
@@ -30,6 +33,9 @@ public class GlobalSecretService {
 
     @Inject
     SecretCipher cipher;
+
+    @Inject
+    Outbox outbox;
 
     /** Stores a value usable in the namespaces matching {@code namespaces} (default all); 409 without force. */
     @Transactional
@@ -77,13 +83,18 @@ public class GlobalSecretService {
     }
 
     /**
-     * Metadata and plaintext for a caller that presented the admin token ({@link AdminToken}); the read is logged,
-     * the value never.
+     * Metadata and plaintext for an admin token; the read is logged and recorded as {@code secret.revealed} naming
+     * the token, the value never.
      */
-    public Optional<Revealed<GlobalSecretInfo>> revealToAdmin(String key) {
+    @Transactional
+    public Optional<Revealed<GlobalSecretInfo>> revealTo(TokenGrant caller, String key) {
         Optional<Revealed<GlobalSecretInfo>> out = repository.findByKey(key)
                 .map(s -> new Revealed<>(info(s), decrypt(s)));
-        out.ifPresent(r -> LOG.infof("value of global secret '%s' read with the admin token", key));
+        out.ifPresent(r -> {
+            LOG.infof("value of global secret '%s' read by token %s (%s)", key, caller.id(), caller.user());
+            outbox.record(new AuditEvent(AuditEvent.SECRET_REVEALED, caller.id(), caller.user(),
+                    "secrets/global/" + key, ""));
+        });
         return out;
     }
 

@@ -12,14 +12,16 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.gofer.events.AuditEvent;
 import dev.gofer.events.StoreChanged;
 import dev.gofer.store.common.service.StoreException;
 import dev.gofer.store.secret.persistence.PipelineSecret;
 import dev.gofer.store.secret.persistence.PipelineSecretRepository;
+import dev.gofer.support.auth.TokenGrant;
 import dev.gofer.support.outbox.Outbox;
 
 /**
- * Pipeline secrets: stored encrypted, listed by key, revealed to resolution and to holders of the admin token. Puts
+ * Pipeline secrets: stored encrypted, listed by key, revealed to resolution and to tokens allowed to reveal them. Puts
  * and deletes record {@code secret.stored} / {@code secret.deleted} (key only) in the outbox, in the same transaction.
  */
 @ApplicationScoped
@@ -83,14 +85,20 @@ public class PipelineSecretService {
     }
 
     /**
-     * Metadata and plaintext for a caller that presented the admin token ({@link AdminToken}); the read is logged,
-     * the value never.
+     * Metadata and plaintext for a token allowed {@code secrets: reveal}; the read is logged and recorded as
+     * {@code secret.revealed} naming the token, the value never.
      */
-    public Optional<Revealed<SecretInfo>> revealToAdmin(String namespaceId, String pipelineId, String key) {
+    @Transactional
+    public Optional<Revealed<SecretInfo>> revealTo(TokenGrant caller, String namespaceId, String pipelineId,
+            String key) {
         Optional<Revealed<SecretInfo>> out = repository.findByKey(namespaceId, pipelineId, key)
                 .map(s -> new Revealed<>(info(s), decrypt(s)));
-        out.ifPresent(r -> LOG.infof("value of pipeline secret '%s' in %s/%s read with the admin token", key,
-                namespaceId, pipelineId));
+        out.ifPresent(r -> {
+            LOG.infof("value of pipeline secret '%s' in %s/%s read by token %s (%s)", key, namespaceId, pipelineId,
+                    caller.id(), caller.user());
+            outbox.record(new AuditEvent(AuditEvent.SECRET_REVEALED, caller.id(), caller.user(),
+                    "namespaces/" + namespaceId + "/pipelines/" + pipelineId + "/secrets/" + key, ""));
+        });
         return out;
     }
 

@@ -1,6 +1,6 @@
 package dev.gofer.store.secret.service;
 
-/** A secret's metadata with its plaintext, for a caller that presented the admin token. Never log it. */
+/** A secret's metadata with its plaintext, for a caller allowed to reveal it. Never log it. */
 public record Revealed<T>(T info, String value) {
 
     @Override

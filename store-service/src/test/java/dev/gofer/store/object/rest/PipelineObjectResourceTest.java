@@ -127,6 +127,7 @@ class PipelineObjectResourceTest {
         CountingZeros body = new CountingZeros(4L * MAX_BYTES);
         HttpRequest request = HttpRequest.newBuilder(root.resolve(base.substring(1) + "/streamed"))
                 .header("Content-Type", "application/octet-stream")
+                .header("Authorization", "Bearer " + GoferInfraResource.TEST_ADMIN_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build();
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(request,
@@ -148,6 +149,7 @@ class PipelineObjectResourceTest {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + base + "/unended HTTP/1.1\r\nHost: " + root.getHost() + "\r\n"
+                    + "Authorization: Bearer " + GoferInfraResource.TEST_ADMIN_TOKEN + "\r\n"
                     + "Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[CHUNK_BYTES];

@@ -18,6 +18,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.gofer.store.auth.AdminTokenForTests;
+import dev.gofer.support.auth.Action;
+import dev.gofer.support.auth.Permission;
 import dev.gofer.testsupport.GoferInfraResource;
 
 @QuarkusTest
@@ -26,7 +29,7 @@ class GlobalSecretResourceTest {
 
     private static final String BASE = "/api/secrets/global";
     /** {@code %test.gofer.store.admin-token}. */
-    private static final String ADMIN_TOKEN = "test-only-store-admin-token";
+    private static final String ADMIN_TOKEN = GoferInfraResource.TEST_ADMIN_TOKEN;
 
     private final String key = "g-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -69,17 +72,18 @@ class GlobalSecretResourceTest {
     }
 
     @Test
-    void shouldRevealGlobalValueOnlyWhenRequestCarriesTheAdminToken() {
+    void shouldRevealGlobalValueOnlyWhenRequestCarriesAnAdminToken() {
         String value = "global-reveal-" + UUID.randomUUID();
         given().contentType(ContentType.JSON).body(Map.of("key", key, "content", value, "namespaces", List.of("ops")))
                 .post(BASE).then().statusCode(201);
+        String nonAdmin = "Bearer " + AdminTokenForTests.tokens().grant(List.of(".*"),
+                List.of(new Permission(List.of(Permission.ALL), List.of(Action.values()))));
 
-        given().queryParam("include_secret", true).get(BASE + "/" + key).then().statusCode(403)
-                .contentType("application/problem+json")
-                .body("detail", equalTo("reading secret values needs the store admin token"))
-                .body(not(containsString(value)));
+        given().header("Authorization", nonAdmin).queryParam("include_secret", true).get(BASE + "/" + key).then()
+                .statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("only an admin token may read secrets")).body(not(containsString(value)));
         given().queryParam("include_secret", true).header("Authorization", "Bearer not-the-token")
-                .get(BASE + "/" + key).then().statusCode(403).body(not(containsString(value)));
+                .get(BASE + "/" + key).then().statusCode(401).body(not(containsString(value)));
         given().queryParam("include_secret", false).header("Authorization", "Bearer " + ADMIN_TOKEN)
                 .get(BASE + "/" + key).then().statusCode(200).body(not(containsString(value)));
 

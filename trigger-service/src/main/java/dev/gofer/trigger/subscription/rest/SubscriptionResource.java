@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.gofer.support.auth.Action;
+import dev.gofer.support.auth.Requires;
+import dev.gofer.support.auth.ResourceKind;
 import dev.gofer.trigger.subscription.service.Identifiers;
 import dev.gofer.trigger.subscription.service.Subscription;
 import dev.gofer.trigger.subscription.service.SubscriptionService;
@@ -36,6 +39,7 @@ public class SubscriptionResource {
     }
 
     @POST
+    @Requires(value = ResourceKind.SUBSCRIPTIONS, action = Action.WRITE)
     public Response create(
             @PathParam("namespace_id") @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String namespaceId,
             @PathParam("pipeline_id") @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String pipelineId,
@@ -48,6 +52,7 @@ public class SubscriptionResource {
     }
 
     @GET
+    @Requires(value = ResourceKind.SUBSCRIPTIONS, action = Action.READ)
     public SubscriptionListResponse list(@PathParam("namespace_id") String namespaceId,
             @PathParam("pipeline_id") String pipelineId) {
         return new SubscriptionListResponse(
@@ -56,6 +61,7 @@ public class SubscriptionResource {
 
     @GET
     @Path("/{trigger}/{subscription_id}")
+    @Requires(value = ResourceKind.SUBSCRIPTIONS, action = Action.READ)
     public SubscriptionResponse get(@PathParam("namespace_id") String namespaceId,
             @PathParam("pipeline_id") String pipelineId, @PathParam("trigger") String trigger,
             @PathParam("subscription_id") String subscriptionId) {
@@ -65,6 +71,7 @@ public class SubscriptionResource {
 
     @DELETE
     @Path("/{trigger}/{subscription_id}")
+    @Requires(value = ResourceKind.SUBSCRIPTIONS, action = Action.DELETE)
     public Response delete(@PathParam("namespace_id") String namespaceId,
             @PathParam("pipeline_id") String pipelineId, @PathParam("trigger") String trigger,
             @PathParam("subscription_id") String subscriptionId) {

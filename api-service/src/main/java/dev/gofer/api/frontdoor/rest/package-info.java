@@ -1,0 +1,2 @@
+/** The forwarding routes of the front door (HTTP in). */
+package dev.gofer.api.frontdoor.rest;

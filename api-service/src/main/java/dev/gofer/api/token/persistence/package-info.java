@@ -1,0 +1,2 @@
+/** Tokens and roles: persistence. */
+package dev.gofer.api.token.persistence;

@@ -1,0 +1,2 @@
+/** Tokens and roles: rest. */
+package dev.gofer.api.token.rest;

@@ -1,0 +1,2 @@
+/** Tokens and roles: service. */
+package dev.gofer.api.token.service;

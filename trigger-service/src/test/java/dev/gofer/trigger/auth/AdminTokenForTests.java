@@ -1,0 +1,31 @@
+package dev.gofer.trigger.auth;
+
+import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
+import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
+
+import dev.gofer.testsupport.GoferInfraResource;
+import dev.gofer.testsupport.auth.BearerTokens;
+import dev.gofer.testsupport.auth.PublishedGrants;
+
+/**
+ * Before each test of trigger-service: RestAssured sends the test admin token (its grant published by
+ * {@link GoferInfraResource} before the service starts) on requests that carry no Authorization header.
+ */
+public class AdminTokenForTests implements QuarkusTestBeforeEachCallback {
+
+    private static PublishedGrants.Tokens tokens;
+
+    @Override
+    public void beforeEach(QuarkusTestMethodContext context) {
+        BearerTokens.install(() -> GoferInfraResource.TEST_ADMIN_TOKEN);
+    }
+
+    /** Published grants, each awaited until trigger-service knows it (probed on a subscription list). */
+    public static synchronized PublishedGrants.Tokens tokens() {
+        if (tokens == null) {
+            tokens = PublishedGrants.forServiceUnderTest("/api/namespaces/authz-ns/pipelines/probe/subscriptions",
+                    GoferInfraResource.TEST_ADMIN_TOKEN);
+        }
+        return tokens;
+    }
+}
