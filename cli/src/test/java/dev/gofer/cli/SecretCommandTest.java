@@ -309,7 +309,7 @@ class SecretCommandTest {
                 tokenFile.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("Unknown option: '--admin-token-file'");
+        assertThat(result.err()).startsWith("Unknown options: '--admin-token-file'");
         assertThat(api.requests()).isEmpty();
     }
 
