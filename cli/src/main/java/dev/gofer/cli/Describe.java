@@ -24,6 +24,15 @@ final class Describe {
 
     /** e.g. {@code running}, {@code complete successful (exit 0)}, {@code complete skipped (failed_precondition)}. */
     static String taskState(TaskRun task, Style style) {
+        return taskState(task, style, false);
+    }
+
+    /**
+     * As {@link #taskState(TaskRun, Style)}, naming the reason's description too when asked, e.g.
+     * {@code complete failed (scheduler_error: cannot pull image 'ubuntu:latest': ...)}: follow output shows why a
+     * task failed without a second command. An ordinary non-zero exit is described by its code alone.
+     */
+    static String taskState(TaskRun task, Style style, boolean withDescription) {
         String attempt = task.attempt() > 1 ? "attempt " + task.attempt() : "";
         if (task.state() != TaskRunState.COMPLETE) {
             return style.state(task.state().wire()) + (attempt.isEmpty() ? "" : " (" + attempt + ")");
@@ -32,6 +41,11 @@ final class Describe {
         String reason = task.statusReason() == null || task.statusReason().reason() == null
                 ? ""
                 : task.statusReason().reason();
+        String description = task.statusReason() == null ? null : task.statusReason().description();
+        if (withDescription && !reason.isEmpty() && !"abnormal_exit".equals(reason) && description != null
+                && !description.isBlank()) {
+            reason += ": " + description;
+        }
         String exit = task.exitCode() == null ? "" : "exit " + task.exitCode();
         // An exit code says it all for an ordinary failure; a timeout, say, is worth naming next to it.
         String why = exit.isEmpty()

@@ -19,7 +19,8 @@ import dev.gofer.sdk.TaskRunState;
  * and streams each task's log live (SSE) from the moment the task is seen to start, prefixed with the task id when
  * the run has several tasks. A task's {@code complete} line is held back until its log has ended, so it comes after
  * the task's last log line. Once the run is complete it waits a bounded time for the logs to end, then prints the
- * run's status.
+ * run's status. A task that failed, was skipped or cancelled is named with its reason and its description (why it
+ * could not run), so the follow output alone says what went wrong.
  */
 final class RunFollower {
 
@@ -90,7 +91,7 @@ final class RunFollower {
                 idWidth = Math.max(idWidth, task.taskId().length());
             }
             for (TaskRun task : tasks) {
-                String state = Describe.taskState(task, style);
+                String state = Describe.taskState(task, style, true);
                 boolean changed = !state.equals(lastSeen.put(task.taskId(), state));
                 boolean complete = task.state() == TaskRunState.COMPLETE;
                 if (changed && !complete) {

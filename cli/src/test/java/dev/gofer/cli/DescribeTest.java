@@ -37,6 +37,18 @@ class DescribeTest {
     }
 
     @Test
+    void shouldAddTheReasonsDescriptionWhenAskedUnlessAnExitCodeSaysIt() {
+        assertThat(Describe.taskState(task(1, TaskRunState.COMPLETE, TaskRunStatus.FAILED, null, "scheduler_error"),
+                PLAIN, true)).isEqualTo("complete failed (scheduler_error: why)");
+        assertThat(Describe.taskState(task(1, TaskRunState.COMPLETE, TaskRunStatus.FAILED, 137, "timeout"), PLAIN,
+                true)).isEqualTo("complete failed (exit 137, timeout: why)");
+        assertThat(Describe.taskState(task(1, TaskRunState.COMPLETE, TaskRunStatus.FAILED, 3, "abnormal_exit"), PLAIN,
+                true)).isEqualTo("complete failed (exit 3)");
+        assertThat(Describe.taskState(task(1, TaskRunState.COMPLETE, TaskRunStatus.FAILED, null, "scheduler_error"),
+                PLAIN)).isEqualTo("complete failed (scheduler_error)");
+    }
+
+    @Test
     void shouldListEveryAttemptWhenTaskRunWasRetried() {
         TaskRunAttempt lost = new TaskRunAttempt(1, "w-1", null, TaskRunStatus.FAILED,
                 new StatusReason("worker_lost", "worker w-1 stopped sending heartbeats at 12:00"), 2, 3);

@@ -113,13 +113,35 @@ class RunStartCommandTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).isEqualTo("""
                 started run 7 of simple (config version 3)
-                deploy  complete skipped (failed_precondition)
+                deploy  complete skipped (failed_precondition: parent failed)
                 build  | compiling
                 build  | error: boom
                 build   complete failed (exit 3)
                 run 7  complete failed (abnormal_exit: task build failed)
                 """);
         assertThat(api.requests("GET", RUN + "/tasks/deploy/logs/stream")).isEmpty();
+    }
+
+    @Test
+    void shouldNameWhyATaskCouldNotRunWhenFollowedRunFailsBeforeItsContainerStarted() {
+        String pull = "cannot pull image 'ubuntu:latest': the registry could not be reached (registry-1.docker.io)";
+        String failed = Samples.taskRun("simple", "complete", "failed", null, 0, true)
+                .replace("\"status_reason\":null",
+                        "\"status_reason\":{\"reason\":\"scheduler_error\",\"description\":\"" + pull + "\"}")
+                .replace("\"lines\":1", "\"lines\":0");
+        api.on("POST", RUNS, 201, Samples.run("pending", "unknown", null));
+        api.on("GET", RUN, 200, Samples.run("complete", "failed",
+                "{\"reason\":\"abnormal_exit\",\"description\":\"task simple failed\"}"));
+        api.on("GET", RUN + "/tasks", 200, Samples.taskRuns(failed));
+
+        Cli.Result result = Cli.run("--api-url", api.url(), "run", "start", "simple", "--follow");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).isEqualTo("""
+                started run 7 of simple (config version 3)
+                simple  complete failed (scheduler_error: %s)
+                run 7  complete failed (abnormal_exit: task simple failed)
+                """.formatted(pull));
     }
 
     @Test
